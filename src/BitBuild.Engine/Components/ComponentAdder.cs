@@ -1,0 +1,94 @@
+using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Naming;
+using BitBuild.Engine.Workspaces;
+
+namespace BitBuild.Engine.Components;
+
+/// <summary><c>dotnet bit add</c>: writes BitComponent items for projects (or folders holding exactly one project).</summary>
+public static class ComponentAdder
+{
+    public sealed record Added(string Id, string Project);
+
+    public static IReadOnlyList<Added> Add(Workspace workspace, IReadOnlyList<string> paths, string? id, string? scope, string currentDirectory)
+    {
+        if (paths.Count == 0)
+        {
+            throw new BitException(DiagnosticCodes.InvalidArguments, "Name at least one project file or folder to add, e.g. 'dotnet bit add src/hello/world'.") { IsUsageError = true };
+        }
+
+        if (id is not null && paths.Count > 1)
+        {
+            throw new BitException(DiagnosticCodes.InvalidArguments, "--id names one component; add the projects one at a time to give each its own id.") { IsUsageError = true };
+        }
+
+        if (id is not null)
+        {
+            ComponentId.Validate(id);
+        }
+
+        if (scope is not null)
+        {
+            ScopeName.Validate(scope);
+        }
+
+        var projects = paths.Select(p => ResolveProject(Path.GetFullPath(Path.Combine(currentDirectory, p)))).ToList();
+        using var _ = workspace.Lock();
+        var declared = ComponentDiscovery.Evaluate(workspace);
+        var added = new List<Added>();
+        var declarations = DeclarationsFile.Load(workspace.DeclarationsPath);
+        foreach (var project in projects)
+        {
+            var relative = workspace.Relative(project);
+            if (relative.StartsWith("..", StringComparison.Ordinal))
+            {
+                throw new BitException(DiagnosticCodes.ProjectNotFound, $"{project} is outside the workspace {workspace.Root}; components must live inside it.");
+            }
+
+            var existing = declared.Components.FirstOrDefault(c => ComponentDiscovery.PathComparer.Equals(c.ProjectPath, project));
+            if (existing is not null)
+            {
+                throw new BitException(DiagnosticCodes.ComponentAlreadyAdded, $"{relative} is already the component {existing.Id}.");
+            }
+
+            var componentId = id ?? ComponentId.FromFolder(workspace.Relative(Path.GetDirectoryName(project)!));
+            ComponentId.Validate(componentId, relative);
+            if (declared.Find(componentId) is not null || added.Any(a => a.Id == componentId))
+            {
+                throw new BitException(DiagnosticCodes.DuplicateComponentId, $"The id {componentId} (derived from {relative}) is already taken; pass --id to choose another.");
+            }
+
+            // Write Id explicitly only when it differs from what the path gives, so hand-moved folders keep their ids.
+            declarations.AddComponent(relative, id, scope);
+            added.Add(new Added(componentId, relative));
+        }
+
+        declarations.Save();
+        return added;
+    }
+
+    private static string ResolveProject(string path)
+    {
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        if (Directory.Exists(path))
+        {
+            var candidates = Directory.GetFiles(path, "*.*proj").Where(f => f.EndsWith("proj", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (candidates.Count == 1)
+            {
+                return candidates[0];
+            }
+
+            throw new BitException(
+                DiagnosticCodes.ProjectNotFound,
+                candidates.Count == 0
+                    ? $"{path} holds no project file; a component is an SDK-style project (.csproj, .fsproj, .vbproj)."
+                    : $"{path} holds {candidates.Count} project files; name the one to add.");
+        }
+
+        throw new BitException(DiagnosticCodes.ProjectNotFound, $"{path} does not exist.");
+    }
+}

@@ -1,0 +1,60 @@
+namespace BitBuild.Engine.Diagnostics;
+
+/// <summary>
+/// Every BIT#### code in one place, so codes stay unique and stable. Ranges by layer:
+/// 0xxx MSBuild targets, 1xxx workspace and state, 2xxx tag, 3xxx scopes and export, 4xxx eject, 5xxx scope server.
+/// docs/diagnostics.md explains each code.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>An unexpected failure (a bug, or the environment failing in a way BitBuild does not recognise).</summary>
+    public const string InternalError = "BIT9999";
+
+    // Workspace and state
+    public const string NotAWorkspace = "BIT1001";
+    public const string AlreadyAWorkspace = "BIT1002";
+    public const string CorruptBitmap = "BIT1003";
+    public const string WorkspaceLocked = "BIT1004";
+    public const string InvalidComponentId = "BIT1005";
+    public const string UnknownComponent = "BIT1006";
+    public const string DuplicateComponentId = "BIT1007";
+    public const string ProjectNotFound = "BIT1008";
+    public const string MsBuildEvaluationFailed = "BIT1009";
+    public const string InvalidScopeName = "BIT1010";
+    public const string ComponentAlreadyAdded = "BIT1011";
+    public const string UnsupportedBitmapVersion = "BIT1012";
+    public const string InvalidArguments = "BIT1013";
+
+    // Tag
+    public const string VersionNotGreater = "BIT2001";
+    public const string InvalidVersion = "BIT2002";
+    public const string BuildFailed = "BIT2003";
+    public const string DependencyNotAComponent = "BIT2004";
+    public const string DependencyNotTagged = "BIT2005";
+    public const string DependencyCycle = "BIT2006";
+    public const string UntagExported = "BIT2007";
+    public const string UntagUnknownVersion = "BIT2008";
+    public const string UntagHasDependents = "BIT2009";
+    public const string DependencyModified = "BIT2010";
+
+    // Scopes and export
+    public const string UnknownScope = "BIT3001";
+    public const string InvalidPackageId = "BIT3002";
+    public const string ExportConflict = "BIT3003";
+    public const string ComponentNotTagged = "BIT3004";
+    public const string ComponentModified = "BIT3005";
+    public const string ScopeUnreachable = "BIT3006";
+    public const string LocalPackageCorrupt = "BIT3007";
+    public const string ChangedSinceTagged = "BIT3008";
+    public const string NoScopeForComponent = "BIT3009";
+    public const string PushFailed = "BIT3010";
+    public const string ScopeFolderMissing = "BIT3011";
+    public const string ScopeFolderNotWritable = "BIT3012";
+    public const string InvalidRemoteSource = "BIT3013";
+    public const string RemoteAlreadyExists = "BIT3014";
+    public const string UnknownRemote = "BIT3015";
+    public const string DependencyNotInScope = "BIT3016";
+    public const string OptionNeedsScope = "BIT3017";
+    public const string RewireModified = "BIT3018";
+    public const string NoPatternMatch = "BIT3019";
+}

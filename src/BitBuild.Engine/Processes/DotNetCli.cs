@@ -1,0 +1,38 @@
+namespace BitBuild.Engine.Processes;
+
+/// <summary>Finds and runs the <c>dotnet</c> host for nested MSBuild calls.</summary>
+public static class DotNetCli
+{
+    /// <summary>
+    /// The dotnet host: <c>DOTNET_HOST_PATH</c> when set (the SDK sets it for tools and tasks it starts, so nested calls use the
+    /// same SDK), else the <c>dotnet</c> on PATH.
+    /// </summary>
+    public static string HostPath
+    {
+        get
+        {
+            var host = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+            return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+        }
+    }
+
+    /// <summary>
+    /// The environment for nested builds: no node reuse (a lingering node would keep files locked after we finish) and none
+    /// of the variables an outer MSBuild sets for its own tasks, which would otherwise redirect the inner build's SDK.
+    /// </summary>
+    public static IDictionary<string, string?> Environment() => new Dictionary<string, string?>
+    {
+        ["MSBUILDNOINPROCNODE"] = null,
+        ["MSBuildExtensionsPath"] = null,
+        ["MSBuildSDKsPath"] = null,
+        ["MSBUILD_EXE_PATH"] = null,
+        ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
+
+    public static ProcessResult Run(IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutputLine = null) =>
+        ProcessRunner.Run(HostPath, arguments, workingDirectory, Environment(), onOutputLine);
+}

@@ -1,0 +1,3 @@
+using BitBuild.Tool;
+
+return CommandRunner.Run(args, System.Console.Out, System.Console.Error);
