@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BitBuild.Engine.Packages;
+
+/// <summary>
+/// <c>bit/component.json</c>, the manifest inside every component package: which component and version it is, the content
+/// hash of its sources, and the component dependencies with the scope and package id this package depends on.
+/// </summary>
+public sealed record ComponentManifest
+{
+    public const string PathInPackage = "bit/component.json";
+    public const string SourcesFolderInPackage = "bit/src/";
+
+    public required string Id { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string Hash { get; init; }
+
+    public string? Message { get; init; }
+
+    public DateTimeOffset Time { get; init; }
+
+    /// <summary>The scope this package belongs to; null in the local scope.</summary>
+    public string? Scope { get; init; }
+
+    public required string PackageId { get; init; }
+
+    public IReadOnlyList<ManifestDependency> Dependencies { get; init; } = [];
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public byte[] ToJson()
+    {
+        var text = JsonSerializer.Serialize(this with { Time = Time.ToUniversalTime() }, Options).Replace("\r\n", "\n") + "\n";
+        return new System.Text.UTF8Encoding(false).GetBytes(text);
+    }
+
+    public static ComponentManifest FromJson(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<ComponentManifest>(json, Options) ?? throw new JsonException("bit/component.json is empty");
+
+    public static ComponentManifest FromJson(Stream json) =>
+        JsonSerializer.Deserialize<ComponentManifest>(json, Options) ?? throw new JsonException("bit/component.json is empty");
+}
+
+public sealed record ManifestDependency(string Id, string Version, string? Scope, string PackageId);
