@@ -19,7 +19,8 @@ public sealed record PlannedPackage(
     string Scope,
     string PackageId,
     string Hash,
-    IReadOnlyDictionary<string, DependencyTarget> Dependencies)
+    IReadOnlyDictionary<string, DependencyTarget> Dependencies,
+    IReadOnlyDictionary<string, string> DependencyVersions)
 {
     public PackageAction Action { get; set; } = PackageAction.Send;
 
