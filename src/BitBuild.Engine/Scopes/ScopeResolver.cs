@@ -100,7 +100,17 @@ public static class ScopeResolver
             return null;
         }
 
-        var key = SettingsUtility.GetDecryptedValueForAddItem(settings, ConfigurationConstants.ApiKeys, source);
+        string? key;
+        try
+        {
+            key = SettingsUtility.GetDecryptedValueForAddItem(settings, ConfigurationConstants.ApiKeys, source);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            // NuGet encrypts apikeys only on Windows; elsewhere a key in NuGet.Config can only be written by hand, in clear text.
+            key = settings.GetSection(ConfigurationConstants.ApiKeys)?.GetFirstItemWithAttribute<AddItem>(ConfigurationConstants.KeyAttribute, source)?.Value;
+        }
+
         return string.IsNullOrEmpty(key) ? null : key;
     }
 }
