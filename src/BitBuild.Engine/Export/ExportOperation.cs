@@ -78,12 +78,8 @@ public static class ExportOperation
             }
 
             LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
-            foreach (var (id, version) in versions)
-            {
-                LocalPackageVerifier.Verify(store.PackagePath(id, version.Version), id, version);
-            }
-
             Directory.CreateDirectory(temp);
+            var files = Prepare(toSend, bitmap, store, temp);
             var sent = new List<PlannedPackage>();
             try
             {
@@ -99,14 +95,7 @@ public static class ExportOperation
                     }
 
                     log.Progress(i + 1, plan.Count, $"exporting {package.ComponentId} {package.Version} to scope {package.Scope}");
-                    var file = Path.Combine(temp, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
-                    using (var source = File.OpenRead(store.PackagePath(package.ComponentId, package.Version)))
-                    using (var destination = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
-                    {
-                        PackageRewriter.Rewrite(source, destination, package.Scope, package.PackageId, package.Dependencies);
-                    }
-
-                    var outcome = await feeds[package.Scope].PushAsync(file, package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+                    var outcome = await feeds[package.Scope].PushAsync(files[package], package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
                     if (outcome == PushOutcome.AlreadyExists)
                     {
                         // Another exporter got there between our check and our push: accept it only if it is the same content.
@@ -143,6 +132,38 @@ public static class ExportOperation
                 Directory.Delete(temp, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Verifies every local package (BIT3007) and rewrites it into the scope's package in the temp folder, before the first
+    /// push. The packages are independent, so this runs in parallel; the pushes that follow stay in dependency order.
+    /// </summary>
+    private static Dictionary<PlannedPackage, string> Prepare(IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, string temp)
+    {
+        var files = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, string>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            Parallel.ForEach(toSend, package =>
+            {
+                var local = store.PackagePath(package.ComponentId, package.Version);
+                LocalPackageVerifier.Verify(local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
+                var file = Path.Combine(temp, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
+                using (var source = File.OpenRead(local))
+                using (var destination = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                {
+                    PackageRewriter.Rewrite(source, destination, package.Scope, package.PackageId, package.Dependencies);
+                }
+
+                files[package] = file;
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<BitException>().Any())
+        {
+            // Report the first problem in send order, the same one a sequential run would have found.
+            throw ex.InnerExceptions.OfType<BitException>().OrderBy(e => toSend.ToList().FindIndex(p => e.Message.Contains($"{p.ComponentId} {p.Version}", StringComparison.Ordinal))).First();
+        }
+
+        return new Dictionary<PlannedPackage, string>(files, ReferenceEqualityComparer.Instance);
     }
 
     private static void CheckOptions(ExportOptions options)

@@ -73,7 +73,7 @@ public static class ExportPlanner
     private static void OrderDependenciesFirst(List<PlannedPackage> packages)
     {
         var byKey = packages.ToDictionary(p => (p.ComponentId, Normalize(p.Version), p.Scope));
-        var depths = new Dictionary<PlannedPackage, int>();
+        var depths = new Dictionary<PlannedPackage, int>(ReferenceEqualityComparer.Instance);
         int Depth(PlannedPackage package, int guard)
         {
             if (depths.TryGetValue(package, out var known))
