@@ -25,12 +25,27 @@ public static class ExportOperation
     public static ExportResult Run(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default) =>
         RunAsync(workspace, options, log, cancellationToken).GetAwaiter().GetResult();
 
+    private static long prepTicks;
+    private static long stageTicks;
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private static void Trace(string what)
+    {
+        if (Environment.GetEnvironmentVariable("BIT_TRACE") == "1")
+        {
+            Console.Error.WriteLine($"[{Clock.ElapsedMilliseconds,6} ms] {what}");
+        }
+    }
+
     public static async Task<ExportResult> RunAsync(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default)
     {
+        Trace("start");
         CheckOptions(options);
         using var _ = workspace.Lock(log.Info);
         var declarations = DeclarationsCache.Evaluate(workspace);
+        Trace("declarations");
         var bitmap = workspace.ReadBitmap();
+        Trace("bitmap");
         var selection = ExportSelection.Select(options, declarations, bitmap);
         foreach (var id in selection.ComponentsWithoutScope)
         {
@@ -50,7 +65,9 @@ public static class ExportOperation
             return new ExportResult(options.DryRun, [], selection.ComponentsWithoutScope);
         }
 
+        Trace("selection");
         var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
+        Trace("plan");
         var feeds = new Dictionary<string, IScopeFeed>(StringComparer.Ordinal);
         var temp = Path.Combine(workspace.TempFolder, "export-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -62,7 +79,9 @@ public static class ExportOperation
                 await feed.CheckWritableAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            Trace("feeds");
             await CheckScopesAsync(plan, feeds, cancellationToken).ConfigureAwait(false);
+            Trace("existence checks");
             var toSend = plan.Where(p => p.Action == PackageAction.Send).ToList();
             var store = new LocalScopeStore(workspace);
             var versions = toSend.Select(p => (p.ComponentId, bitmap.Find(p.ComponentId)!.FindVersion(p.Version)!)).DistinctBy(v => (v.ComponentId, v.Item2.Version)).ToList();
@@ -79,7 +98,9 @@ public static class ExportOperation
 
             LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
             Directory.CreateDirectory(temp);
-            var files = Prepare(toSend, bitmap, store, temp);
+            Trace("missing");
+            var staged = await PrepareAsync(toSend, bitmap, store, temp, feeds, cancellationToken).ConfigureAwait(false);
+            Trace("verify+rewrite");
             var sent = new List<PlannedPackage>();
             try
             {
@@ -95,7 +116,7 @@ public static class ExportOperation
                     }
 
                     log.Progress(i + 1, plan.Count, $"exporting {package.ComponentId} {package.Version} to scope {package.Scope}");
-                    var outcome = await feeds[package.Scope].PushAsync(files[package], package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+                    var outcome = await feeds[package.Scope].PublishAsync(staged[package], cancellationToken).ConfigureAwait(false);
                     if (outcome == PushOutcome.AlreadyExists)
                     {
                         // Another exporter got there between our check and our push: accept it only if it is the same content.
@@ -115,7 +136,9 @@ public static class ExportOperation
             {
                 // Record whatever reached a scope, even when a later package failed: .bitmap then tells the truth, and
                 // the next export skips what is there.
+                Trace("pushed");
                 Record(workspace, bitmap, sent, options.SetCurrentScope);
+                Trace("recorded");
             }
 
             return Result(options, plan, feeds, selection.ComponentsWithoutScope);
@@ -135,16 +158,21 @@ public static class ExportOperation
     }
 
     /// <summary>
-    /// Verifies every local package (BIT3007) and rewrites it into the scope's package in the temp folder, before the first
-    /// push. The packages are independent, so this runs in parallel; the pushes that follow stay in dependency order.
+    /// Verifies every local package (BIT3007), rewrites it into the scope's package in the temp folder and stages it in its
+    /// scope (nothing visible yet), before the first package is published. The packages are independent, so this runs in
+    /// parallel; publishing that follows stays in dependency order.
     /// </summary>
-    private static Dictionary<PlannedPackage, string> Prepare(IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, string temp)
+    private static async Task<Dictionary<PlannedPackage, StagedPackage>> PrepareAsync(
+        IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, string temp, IReadOnlyDictionary<string, IScopeFeed> feeds, CancellationToken cancellationToken)
     {
-        var files = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, string>(ReferenceEqualityComparer.Instance);
-        try
+        var staged = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, StagedPackage>(ReferenceEqualityComparer.Instance);
+        var order = toSend.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, (IEqualityComparer<PlannedPackage>)ReferenceEqualityComparer.Instance);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Index, Exception Error)>();
+        await Parallel.ForEachAsync(toSend, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount * 2 }, async (package, ct) =>
         {
-            Parallel.ForEach(toSend, package =>
+            try
             {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var local = store.PackagePath(package.ComponentId, package.Version);
                 LocalPackageVerifier.Verify(local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
                 var file = Path.Combine(temp, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
@@ -154,16 +182,26 @@ public static class ExportOperation
                     PackageRewriter.Rewrite(source, destination, package.Scope, package.PackageId, package.Dependencies);
                 }
 
-                files[package] = file;
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<BitException>().Any())
+                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                staged[package] = await feeds[package.Scope].StageAsync(file, package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref prepTicks, t1 - t0);
+                Interlocked.Add(ref stageTicks, t2 - t1);
+            }
+            catch (BitException ex)
+            {
+                failures.Add((order[package], ex));
+            }
+        }).ConfigureAwait(false);
+
+        Trace($"prepare {prepTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, stage {stageTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms (summed over threads)");
+        if (!failures.IsEmpty)
         {
-            // Report the first problem in send order, the same one a sequential run would have found.
-            throw ex.InnerExceptions.OfType<BitException>().OrderBy(e => toSend.ToList().FindIndex(p => e.Message.Contains($"{p.ComponentId} {p.Version}", StringComparison.Ordinal))).First();
+            // Report the first problem in send order, the one a sequential run would have met.
+            throw failures.OrderBy(f => f.Index).First().Error;
         }
 
-        return new Dictionary<PlannedPackage, string>(files, ReferenceEqualityComparer.Instance);
+        return new Dictionary<PlannedPackage, StagedPackage>(staged, ReferenceEqualityComparer.Instance);
     }
 
     private static void CheckOptions(ExportOptions options)

@@ -54,6 +54,12 @@ public sealed class HttpScopeFeed : IScopeFeed
         }
     }
 
+    public Task<StagedPackage> StageAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
+        Task.FromResult(new StagedPackage(nupkgPath, packageId, version, null));
+
+    public Task<PushOutcome> PublishAsync(StagedPackage staged, CancellationToken cancellationToken) =>
+        PushAsync(staged.NupkgPath, staged.PackageId, staged.Version, cancellationToken);
+
     public async Task<PushOutcome> PushAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken)
     {
         var log = new NuGetLogCapture();
