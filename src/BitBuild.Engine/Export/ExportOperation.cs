@@ -69,7 +69,6 @@ public static class ExportOperation
         var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
         Trace("plan");
         var feeds = new Dictionary<string, IScopeFeed>(StringComparer.Ordinal);
-        var temp = Path.Combine(workspace.TempFolder, "export-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             foreach (var scope in plan.Select(p => p.Scope).Distinct())
@@ -97,9 +96,8 @@ public static class ExportOperation
             }
 
             LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
-            Directory.CreateDirectory(temp);
             Trace("missing");
-            var staged = await PrepareAsync(toSend, bitmap, store, temp, feeds, cancellationToken).ConfigureAwait(false);
+            var staged = await PrepareAsync(toSend, bitmap, store, feeds, cancellationToken).ConfigureAwait(false);
             Trace("verify+rewrite");
             var sent = new List<PlannedPackage>();
             try
@@ -149,21 +147,16 @@ public static class ExportOperation
             {
                 feed.Dispose();
             }
-
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
         }
     }
 
     /// <summary>
-    /// Verifies every local package (BIT3007), rewrites it into the scope's package in the temp folder and stages it in its
+    /// Verifies every local package (BIT3007), rewrites it into the scope's package (in memory) and stages it in its
     /// scope (nothing visible yet), before the first package is published. The packages are independent, so this runs in
     /// parallel; publishing that follows stays in dependency order.
     /// </summary>
     private static async Task<Dictionary<PlannedPackage, StagedPackage>> PrepareAsync(
-        IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, string temp, IReadOnlyDictionary<string, IScopeFeed> feeds, CancellationToken cancellationToken)
+        IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, IReadOnlyDictionary<string, IScopeFeed> feeds, CancellationToken cancellationToken)
     {
         var staged = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, StagedPackage>(ReferenceEqualityComparer.Instance);
         var order = toSend.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, (IEqualityComparer<PlannedPackage>)ReferenceEqualityComparer.Instance);
@@ -174,16 +167,12 @@ public static class ExportOperation
             {
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var local = store.PackagePath(package.ComponentId, package.Version);
-                LocalPackageVerifier.Verify(local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
-                var file = Path.Combine(temp, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
-                using (var source = File.OpenRead(local))
-                using (var destination = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
-                {
-                    PackageRewriter.Rewrite(source, destination, package.Scope, package.PackageId, package.Dependencies);
-                }
-
+                var bytes = File.ReadAllBytes(local);
+                LocalPackageVerifier.Verify(bytes, local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
+                using var rewritten = new MemoryStream();
+                PackageRewriter.Rewrite(new MemoryStream(bytes, writable: false), rewritten, package.Scope, package.PackageId, package.Dependencies);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                staged[package] = await feeds[package.Scope].StageAsync(file, package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
+                staged[package] = await feeds[package.Scope].StageAsync(rewritten.ToArray(), package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 Interlocked.Add(ref prepTicks, t1 - t0);
                 Interlocked.Add(ref stageTicks, t2 - t1);

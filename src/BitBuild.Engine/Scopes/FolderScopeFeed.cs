@@ -83,22 +83,26 @@ public sealed class FolderScopeFeed(ResolvedScope scope) : IScopeFeed
     }
 
     public async Task<PushOutcome> PushAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
-        await PublishAsync(await StageAsync(nupkgPath, packageId, version, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await PublishAsync(await StageAsync(File.ReadAllBytes(nupkgPath), packageId, version, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    public Task<StagedPackage> StageAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken)
+    public Task<StagedPackage> StageAsync(byte[] bytes, string packageId, NuGetVersion version, CancellationToken cancellationToken)
     {
         try
         {
             var staged = new VersionFolderPathResolver(staging.Value, isLowercase: true);
             var folder = staged.GetInstallPath(packageId, version);
             Directory.CreateDirectory(folder);
-            var bytes = File.ReadAllBytes(nupkgPath);
             File.WriteAllBytes(staged.GetPackageFilePath(packageId, version), bytes);
             var hash = Convert.ToBase64String(SHA512.HashData(bytes));
             File.WriteAllText(staged.GetHashPath(packageId, version), hash);
             File.WriteAllBytes(staged.GetManifestFilePath(packageId, version), NuspecOf(bytes, packageId, version));
-            NupkgMetadataFileFormat.Write(staged.GetNupkgMetadataPath(packageId, version), new NupkgMetadataFile { ContentHash = hash, Source = Root });
-            return Task.FromResult(new StagedPackage(nupkgPath, packageId, version, folder));
+            using (var metadata = new MemoryStream())
+            {
+                // NuGet's own format writer, into memory: its file overload goes through a temp file and a move per package.
+                NupkgMetadataFileFormat.Write(metadata, new NupkgMetadataFile { ContentHash = hash, Source = Root });
+                File.WriteAllBytes(staged.GetNupkgMetadataPath(packageId, version), metadata.ToArray());
+            }
+            return Task.FromResult(new StagedPackage([], packageId, version, folder));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,7 @@ public enum PushOutcome
 }
 
 /// <summary>A package prepared for a scope but not yet visible in it (see <see cref="IScopeFeed.StageAsync"/>).</summary>
-public sealed record StagedPackage(string NupkgPath, string PackageId, NuGetVersion Version, string? StagedFolder);
+public sealed record StagedPackage(byte[] Package, string PackageId, NuGetVersion Version, string? StagedFolder);
 
 /// <summary>Reads and writes one scope's packages. Implementations: <see cref="FolderScopeFeed"/>, <see cref="HttpScopeFeed"/>.</summary>
 public interface IScopeFeed : IDisposable
@@ -30,7 +30,7 @@ public interface IScopeFeed : IDisposable
     /// The slow part of adding a package, without making it visible to restore (a folder scope writes NuGet's v3 files
     /// into a staging folder inside the scope). Safe to run for many packages in parallel.
     /// </summary>
-    Task<StagedPackage> StageAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken);
+    Task<StagedPackage> StageAsync(byte[] package, string packageId, NuGetVersion version, CancellationToken cancellationToken);
 
     /// <summary>Makes a staged package visible (a folder scope: one rename; an http scope: the push). Called in dependency order.</summary>
     Task<PushOutcome> PublishAsync(StagedPackage staged, CancellationToken cancellationToken);
