@@ -25,27 +25,12 @@ public static class ExportOperation
     public static ExportResult Run(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default) =>
         RunAsync(workspace, options, log, cancellationToken).GetAwaiter().GetResult();
 
-    private static long prepTicks;
-    private static long stageTicks;
-    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
-
-    private static void Trace(string what)
-    {
-        if (Environment.GetEnvironmentVariable("BIT_TRACE") == "1")
-        {
-            Console.Error.WriteLine($"[{Clock.ElapsedMilliseconds,6} ms] {what}");
-        }
-    }
-
     public static async Task<ExportResult> RunAsync(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default)
     {
-        Trace("start");
         CheckOptions(options);
         using var _ = workspace.Lock(log.Info);
         var declarations = DeclarationsCache.Evaluate(workspace);
-        Trace("declarations");
         var bitmap = workspace.ReadBitmap();
-        Trace("bitmap");
         var selection = ExportSelection.Select(options, declarations, bitmap);
         foreach (var id in selection.ComponentsWithoutScope)
         {
@@ -65,9 +50,7 @@ public static class ExportOperation
             return new ExportResult(options.DryRun, [], selection.ComponentsWithoutScope);
         }
 
-        Trace("selection");
         var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
-        Trace("plan");
         var feeds = new Dictionary<string, IScopeFeed>(StringComparer.Ordinal);
         try
         {
@@ -78,9 +61,7 @@ public static class ExportOperation
                 await feed.CheckWritableAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            Trace("feeds");
             await CheckScopesAsync(plan, feeds, cancellationToken).ConfigureAwait(false);
-            Trace("existence checks");
             var toSend = plan.Where(p => p.Action == PackageAction.Send).ToList();
             var store = new LocalScopeStore(workspace);
             var versions = toSend.Select(p => (p.ComponentId, bitmap.Find(p.ComponentId)!.FindVersion(p.Version)!)).DistinctBy(v => (v.ComponentId, v.Item2.Version)).ToList();
@@ -96,9 +77,7 @@ public static class ExportOperation
             }
 
             LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
-            Trace("missing");
             var staged = await PrepareAsync(toSend, bitmap, store, feeds, cancellationToken).ConfigureAwait(false);
-            Trace("verify+rewrite");
             var sent = new List<PlannedPackage>();
             try
             {
@@ -134,9 +113,7 @@ public static class ExportOperation
             {
                 // Record whatever reached a scope, even when a later package failed: .bitmap then tells the truth, and
                 // the next export skips what is there.
-                Trace("pushed");
                 Record(workspace, bitmap, sent, options.SetCurrentScope);
-                Trace("recorded");
             }
 
             return Result(options, plan, feeds, selection.ComponentsWithoutScope);
@@ -165,17 +142,12 @@ public static class ExportOperation
         {
             try
             {
-                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var local = store.PackagePath(package.ComponentId, package.Version);
                 var bytes = File.ReadAllBytes(local);
                 LocalPackageVerifier.Verify(bytes, local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
                 using var rewritten = new MemoryStream();
                 PackageRewriter.Rewrite(new MemoryStream(bytes, writable: false), rewritten, package.Scope, package.PackageId, package.Dependencies);
-                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 staged[package] = await feeds[package.Scope].StageAsync(rewritten.ToArray(), package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
-                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                Interlocked.Add(ref prepTicks, t1 - t0);
-                Interlocked.Add(ref stageTicks, t2 - t1);
             }
             catch (BitException ex)
             {
@@ -183,7 +155,6 @@ public static class ExportOperation
             }
         }).ConfigureAwait(false);
 
-        Trace($"prepare {prepTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, stage {stageTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms (summed over threads)");
         if (!failures.IsEmpty)
         {
             // Report the first problem in send order, the one a sequential run would have met.
