@@ -133,6 +133,33 @@ public sealed class TaggedWorkspaceTests(TaggedChainFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Sources_are_what_git_would_track_ignored_files_do_not_modify_a_component()
+    {
+        // The fixture is a git repository. Its .gitignore is restored afterwards so the other tests see it unchanged.
+        var gitignore = Path.Combine(Root, ".gitignore");
+        var original = File.ReadAllText(gitignore);
+        var ignored = Path.Combine(Root, "src/hello/world/local.secret");
+        var untracked = Path.Combine(Root, "src/hello/world/Extra.cs");
+        try
+        {
+            File.AppendAllText(gitignore, "*.secret\n");
+            File.WriteAllText(ignored, "ignored by git");
+            Assert.Equal("staged", StatusJson.Stages(Root)[SampleComponents.HelloWorld]);
+
+            File.WriteAllText(untracked, "namespace Hello.World; public static class Extra { }");
+            Assert.Equal("modified", StatusJson.Stages(Root)[SampleComponents.HelloWorld]);
+        }
+        finally
+        {
+            File.Delete(untracked);
+            File.Delete(ignored);
+            File.WriteAllText(gitignore, original);
+        }
+
+        Assert.Equal("staged", StatusJson.Stages(Root)[SampleComponents.HelloWorld]);
+    }
+
+    [Fact]
     public void List_shows_latest_version_no_scope_and_not_exported()
     {
         var list = StatusJson.List(Root);
