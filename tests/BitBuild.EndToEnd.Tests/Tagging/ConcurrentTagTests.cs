@@ -6,6 +6,12 @@ namespace BitBuild.EndToEnd.Tests.Tagging;
 /// <summary>Two real <c>dotnet bit tag</c> processes on one workspace at the same time.</summary>
 public sealed class ConcurrentTagTests
 {
+    /// <summary>
+    /// The waiting process must outlast the other's whole pack, which on a loaded 2-core machine can exceed the harness's
+    /// 60-second default; this test is about waiting, not about the timeout (a unit test covers BIT1004).
+    /// </summary>
+    private static readonly Dictionary<string, string?> LockWaitsLong = new() { ["BIT_LOCK_TIMEOUT_SECONDS"] = "900" };
+
     [Fact]
     public async Task Two_tags_at_once_one_waits_and_bitmap_is_never_torn()
     {
@@ -16,7 +22,7 @@ public sealed class ConcurrentTagTests
         var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             await start.Task;
-            return BitCli.Bit(ws.Root, "tag");
+            return BitCli.Bit(ws.Root, LockWaitsLong, "tag");
         })).ToList();
         start.SetResult();
         var results = await Task.WhenAll(runs);
