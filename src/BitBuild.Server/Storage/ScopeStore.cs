@@ -24,7 +24,22 @@ public sealed class ScopeStore(ServerPaths paths)
             ? Directory.EnumerateDirectories(Paths.ScopesFolder).Select(Path.GetFileName).OfType<string>().Where(Exists).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    public ScopeSettings Settings(string scope) => Json.Read<ScopeSettings>(Paths.ScopeSettings(scope));
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, ScopeSettings Settings)> settings = new(StringComparer.Ordinal);
+
+    /// <summary>A scope's settings, cached (every read request checks visibility) and re-read when scope.json changes.</summary>
+    public ScopeSettings Settings(string scope)
+    {
+        var path = Paths.ScopeSettings(scope);
+        var stamp = File.GetLastWriteTimeUtc(path);
+        if (settings.TryGetValue(scope, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Settings;
+        }
+
+        var read = Json.Read<ScopeSettings>(path);
+        settings[scope] = (stamp, read);
+        return read;
+    }
 
     /// <summary>Creates a scope (the CLI's <c>dotnet bit server scope create</c>).</summary>
     public void CreateScope(string scope, bool isPublic)
