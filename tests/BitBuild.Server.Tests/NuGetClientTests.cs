@@ -95,3 +95,44 @@ public sealed class NuGetClientTests
         Assert.Equal(200, await server.StatusAsync($"{Scope}/v3/flat/acme.tools.greeter/1.2.0/acme.tools.greeter.1.2.0.nupkg"));
     }
 }
+
+/// <summary>A private scope consumed by the real dotnet CLI with the key as packageSourceCredentials (Basic auth).</summary>
+public sealed class PrivateScopeRestoreTests
+{
+    [Fact]
+    public async Task Restore_from_a_private_scope_needs_the_read_key_as_a_credential()
+    {
+        await using var server = await TestServer.StartAsync();
+        server.CreateScope("acme.secret", isPublic: false);
+        var writeKey = server.CreateKey("acme.secret", Security.KeyRights.Write);
+        var readKey = server.CreateKey("acme.secret", Security.KeyRights.Read);
+        using var folder = new TempFolder();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.ExportAsync("acme.secret", writeKey, [TestPackages.Component(folder.Path, "acme.secret", "vault", "1.0.0")])).StatusCode);
+
+        using var sandbox = new NuGetSandbox([("acme.secret", server.Feed("acme.secret"))]);
+        var app = Directory.CreateDirectory(sandbox.Combine("app")).FullName;
+        File.WriteAllText(Path.Combine(app, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="acme.secret.vault" Version="1.0.0" /></ItemGroup>
+            </Project>
+            """);
+
+        var anonymous = sandbox.DotNet(app, "restore");
+        Assert.NotEqual(0, anonymous.ExitCode);
+        Assert.Contains("401", anonymous.CombinedOutput);
+
+        var config = File.ReadAllText(sandbox.ConfigFile).Replace("</configuration>", $"""
+              <packageSourceCredentials>
+                <acme.secret>
+                  <add key="Username" value="reader" />
+                  <add key="ClearTextPassword" value="{readKey}" />
+                </acme.secret>
+              </packageSourceCredentials>
+            </configuration>
+            """);
+        File.WriteAllText(sandbox.ConfigFile, config);
+        var withKey = sandbox.DotNet(app, "restore");
+        Assert.True(withKey.ExitCode == 0, withKey.CombinedOutput);
+    }
+}

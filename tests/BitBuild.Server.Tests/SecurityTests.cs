@@ -115,6 +115,7 @@ public sealed class SecurityTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await server.ExportAsync("acme.ui", key, [big])).StatusCode);
         var push = new HttpRequestMessage(HttpMethod.Put, $"{server.Address}acme.ui/v3/package") { Content = new ByteArrayContent(new byte[8192]) };
         push.Headers.Add("X-NuGet-ApiKey", key);
+        push.Headers.ExpectContinue = true;
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await server.Http.SendAsync(push)).StatusCode);
         Assert.Empty(Directory.EnumerateDirectories(server.Host.Services.Paths.Pending("acme.ui")));
     }

@@ -107,6 +107,8 @@ public static class ScopeServerClient
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+            // Expect: 100-continue lets the server refuse (401/403/404/413) before a large upload is sent at all.
+            request.Headers.ExpectContinue = true;
             AddKey(request, apiKey);
             HttpResponseMessage response;
             try

@@ -47,7 +47,9 @@ public sealed class TestServer : IAsyncDisposable
             content.Add(part, "package", Path.GetFileName(path));
         }
 
+        // As ScopeServerClient does: the server can refuse before the body is sent.
         using var request = new HttpRequestMessage(HttpMethod.Post, ExportUrl(scope)) { Content = content };
+        request.Headers.ExpectContinue = true;
         if (key is not null)
         {
             request.Headers.Add("X-NuGet-ApiKey", key);

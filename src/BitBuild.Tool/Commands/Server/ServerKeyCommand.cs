@@ -19,12 +19,9 @@ internal sealed class ServerKeyCommand
 internal sealed class ServerKeyCreateCommand : ServerRootCommand
 {
     [Option("--scope <SCOPE>", Description = "The scope the key is for.")]
-    [System.ComponentModel.DataAnnotations.Required]
     public string Scope { get; set; } = string.Empty;
 
     [Option("--rights <RIGHTS>", Description = "read or write (write includes read).")]
-    [System.ComponentModel.DataAnnotations.Required]
-    [AllowedValues("read", "write", IgnoreCase = true)]
     public string Rights { get; set; } = string.Empty;
 
     [Option("--json", Description = "Write {\"scope\",\"rights\",\"key\"} as JSON.")]
@@ -32,7 +29,15 @@ internal sealed class ServerKeyCreateCommand : ServerRootCommand
 
     public int OnExecute(IConsole console)
     {
-        var rights = Rights.Equals("write", StringComparison.OrdinalIgnoreCase) ? KeyRights.Write : KeyRights.Read;
+        Usage.Require(Scope, "--scope SCOPE");
+        Usage.Require(Rights, "--rights read|write");
+        // Checked here rather than with [AllowedValues]: a subcommand's validation error would exit 1, usage errors exit 2.
+        var rights = Rights.ToLowerInvariant() switch
+        {
+            "write" => KeyRights.Write,
+            "read" => KeyRights.Read,
+            _ => throw new Engine.Diagnostics.BitException(Engine.Diagnostics.DiagnosticCodes.InvalidArguments, $"--rights must be read or write, not '{Rights}'") { IsUsageError = true },
+        };
         var key = new ApiKeyStore(new ServerPaths(ResolvedRoot)).Create(Scope, rights);
         if (Json)
         {

@@ -18,7 +18,6 @@ internal sealed class ServerScopeCommand
 internal sealed class ServerScopeCreateCommand : ServerRootCommand
 {
     [Argument(0, "name", Description = "The scope name, e.g. owner.collection.")]
-    [System.ComponentModel.DataAnnotations.Required]
     public string Name { get; set; } = string.Empty;
 
     [Option("--public", Description = "Anyone may read the scope (the default).")]
@@ -29,6 +28,7 @@ internal sealed class ServerScopeCreateCommand : ServerRootCommand
 
     public int OnExecute(IConsole console)
     {
+        Usage.Require(Name, "the scope name");
         if (Public && Private)
         {
             throw new Engine.Diagnostics.BitException(Engine.Diagnostics.DiagnosticCodes.InvalidArguments, "give --public or --private, not both") { IsUsageError = true };
