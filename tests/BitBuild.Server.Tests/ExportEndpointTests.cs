@@ -134,6 +134,7 @@ public sealed class ExportEndpointTests : IAsyncLifetime
     public async Task The_engine_client_detects_the_server_and_exports_through_it()
     {
         var feed = new Uri(server.Feed(Scope));
+        Assert.Equal(feed, Engine.Scopes.ScopeServerClient.FeedUrl(server.Address, Scope));
         Assert.Equal(new Uri(server.ExportUrl(Scope)), await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync(feed.AbsoluteUri, null, CancellationToken.None));
         Assert.Null(await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync(packages.Path, null, CancellationToken.None));
         Assert.Null(await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync($"{server.Address}no.such-scope/v3/index.json", null, CancellationToken.None));

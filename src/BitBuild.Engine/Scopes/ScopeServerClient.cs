@@ -31,6 +31,17 @@ public static class ScopeServerClient
     });
 
     /// <summary>
+    /// The NuGet feed of a scope on a BitBuild server or hub: <c>{server}/{scope}/v3/index.json</c>. With one server URL
+    /// configured for a hub, every scope name (<c>owner.collection</c>) maps to its feed without a remote per scope.
+    /// </summary>
+    public static Uri FeedUrl(Uri server, string scope)
+    {
+        Naming.ScopeName.Validate(scope);
+        var root = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
+        return new Uri($"{root}{scope}/v3/index.json");
+    }
+
+    /// <summary>
     /// The export endpoint a source advertises, or null when the source is not a BitBuild scope server (a folder, a
     /// non-http source, an unreachable or ordinary v3 feed). Costs one GET of the service index.
     /// </summary>
