@@ -25,7 +25,10 @@ public sealed record KeysFile(IReadOnlyList<StoredKey> Keys);
 /// </summary>
 public sealed class ApiKeyStore(ServerPaths paths)
 {
-    private (DateTime Stamp, Dictionary<string, StoredKey> ByHash)? cache;
+    // A reference swapped whole, so concurrent requests never see a torn cache.
+    private volatile KeyCache? cache;
+
+    private sealed record KeyCache(DateTime Stamp, Dictionary<string, StoredKey> ByHash);
 
     public const string Prefix = "bitk_";
 
@@ -39,10 +42,12 @@ public sealed class ApiKeyStore(ServerPaths paths)
         }
 
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var keys = Load().Values.ToList();
-        keys.Add(new StoredKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), Hash(secret), scope, rights, DateTimeOffset.UtcNow));
-        using (var lockFile = ScopeLockForKeys())
+        using (var lockFile = LockKeysFile())
         {
+            // Read under the lock too, so two `key create` runs at once cannot drop each other's key.
+            cache = null;
+            var keys = Load().Values.ToList();
+            keys.Add(new StoredKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), Hash(secret), scope, rights, DateTimeOffset.UtcNow));
             AtomicFile.WriteAllBytes(paths.KeysFile, Json.Serialize(new KeysFile(keys), indented: true));
         }
 
@@ -73,17 +78,18 @@ public sealed class ApiKeyStore(ServerPaths paths)
             return new Dictionary<string, StoredKey>(StringComparer.Ordinal);
         }
 
-        if (cache is { } c && c.Stamp == file.LastWriteTimeUtc)
+        var current = cache;
+        if (current is not null && current.Stamp == file.LastWriteTimeUtc)
         {
-            return c.ByHash;
+            return current.ByHash;
         }
 
         var byHash = Json.Read<KeysFile>(file.FullName).Keys.ToDictionary(k => k.Sha256, StringComparer.Ordinal);
-        cache = (file.LastWriteTimeUtc, byHash);
+        cache = new KeyCache(file.LastWriteTimeUtc, byHash);
         return byHash;
     }
 
-    private FileStream ScopeLockForKeys()
+    private FileStream LockKeysFile()
     {
         Directory.CreateDirectory(paths.Root);
         var path = Path.Combine(paths.Root, "keys.lock");
