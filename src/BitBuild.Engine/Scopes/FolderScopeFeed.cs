@@ -21,11 +21,22 @@ namespace BitBuild.Engine.Scopes;
 /// A missing scope folder is created when its parent exists (a typo in a deep path then fails loudly: BIT3011);
 /// a folder that cannot be written to, or a path that is a file, is BIT3012.
 /// </summary>
-public sealed class FolderScopeFeed(ResolvedScope scope) : IScopeFeed
+public sealed class FolderScopeFeed : IScopeFeed
 {
     private const string StagingPrefix = ".bit-staging-";
-    private readonly VersionFolderPathResolver paths = new(scope.Location, isLowercase: true);
-    private readonly Lazy<string> staging = new(() => CreateStaging(scope.Location), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly ResolvedScope scope;
+    private readonly VersionFolderPathResolver paths;
+    private readonly Lazy<string> staging;
+
+    /// <summary>True when staging created the scope folder: a failed export then removes it again, leaving nothing behind.</summary>
+    private bool createdRoot;
+
+    public FolderScopeFeed(ResolvedScope scope)
+    {
+        this.scope = scope;
+        paths = new VersionFolderPathResolver(scope.Location, isLowercase: true);
+        staging = new Lazy<string>(CreateStaging, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     public ResolvedScope Scope => scope;
 
@@ -150,8 +161,10 @@ public sealed class FolderScopeFeed(ResolvedScope scope) : IScopeFeed
         }
     }
 
-    private static string CreateStaging(string root)
+    private string CreateStaging()
     {
+        var root = Root;
+        createdRoot = !Directory.Exists(root);
         Directory.CreateDirectory(root);
         foreach (var stale in Directory.EnumerateDirectories(root, StagingPrefix + "*"))
         {
@@ -183,6 +196,10 @@ public sealed class FolderScopeFeed(ResolvedScope scope) : IScopeFeed
         if (staging.IsValueCreated)
         {
             TryDelete(staging.Value);
+            if (createdRoot && Directory.Exists(Root) && !Directory.EnumerateFileSystemEntries(Root).Any())
+            {
+                TryDelete(Root);
+            }
         }
     }
 }
