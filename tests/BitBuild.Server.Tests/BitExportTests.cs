@@ -9,6 +9,7 @@ namespace BitBuild.Server.Tests;
 /// the server, a consumer that runs `dotnet add package` without a version, builds and runs; and the packages that real
 /// export produced go through the atomic export endpoint (skipped when identical, dependencies resolved).
 /// </summary>
+[Collection(DotNetCliCollection.Name)]
 public sealed class BitExportTests
 {
     private const string Scope = "user.my-collection";

@@ -4,6 +4,7 @@ using BitBuild.Server.Tests.Infrastructure;
 namespace BitBuild.Server.Tests;
 
 /// <summary>`dotnet bit server scope create`, `key create` and the server's refusal of insecure URLs, as real processes.</summary>
+[Collection(DotNetCliCollection.Name)]
 public sealed class ToolCommandTests
 {
     private static ProcessResult Bit(params string[] arguments) =>
