@@ -48,6 +48,20 @@ public sealed class ToolCommandTests
     }
 
     [Fact]
+    public async Task Scopes_and_keys_created_while_the_server_runs_are_served_at_once()
+    {
+        await using var server = await TestServer.StartAsync();
+        Assert.Equal(404, await server.StatusAsync("late.scope/v3/index.json"));
+        Assert.Equal(0, Bit("server", "scope", "create", "late.scope", "--root", server.Root.Path).ExitCode);
+        var key = Bit("server", "key", "create", "--scope", "late.scope", "--rights", "write", "--root", server.Root.Path).StandardOutput.Trim();
+
+        Assert.Equal(200, await server.StatusAsync("late.scope/v3/index.json"));
+        using var folder = new TempFolder();
+        var response = await server.ExportAsync("late.scope", key, [TestPackages.Component(folder.Path, "late.scope", "core", "1.0.0")]);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public void The_server_refuses_plain_http_on_a_non_loopback_address()
     {
         using var root = new TempFolder("bitserver-cli");
