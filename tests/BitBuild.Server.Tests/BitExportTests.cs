@@ -64,6 +64,8 @@ public sealed class BitExportTests
         var export = sandbox.DotNet(workspace, ServerProcess.ToolDll, "export", "--api-key", key);
         Assert.True(export.ExitCode == 0, export.CombinedOutput);
         Assert.Contains($"2 components were exported to scope {Scope}", export.StandardOutput);
+        // A BitBuild scope server gets the whole export in one all-or-nothing request, not one push per package.
+        Assert.Contains($"exporting 2 packages to scope {Scope} in one atomic request", export.StandardOutput);
 
         sandbox.WriteConfig([(Scope, server.Feed(Scope))]);
         var app = sandbox.Combine("app");
