@@ -1,0 +1,6 @@
+namespace Utils.String;
+
+public static class Shout
+{
+    public static string Loud(string text) => text.ToUpperInvariant() + "!";
+}

@@ -1,0 +1,90 @@
+using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Hashing;
+using BitBuild.Engine.LocalScope;
+using BitBuild.Engine.Naming;
+using BitBuild.Engine.Output;
+using BitBuild.Engine.Packages;
+using BitBuild.Engine.State;
+using BitBuild.Engine.Status;
+using BitBuild.Engine.Workspaces;
+
+namespace BitBuild.Engine.Tagging;
+
+/// <summary>
+/// <c>dotnet bit tag</c>: plans the new versions, packs them all in one MSBuild run into the local scope, then records them
+/// in .bitmap. Everything happens under the workspace lock; .bitmap changes only after every package was built, so a
+/// failed build records nothing.
+/// </summary>
+public static class TagOperation
+{
+    public static TagResult Run(Workspace workspace, TagRequest request, IOperationLog log)
+    {
+        using var _ = workspace.Lock(log.Info);
+        var bitmap = workspace.ReadBitmap();
+        var (declarations, references) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
+        var graph = ComponentGraph.FromReferences(declarations, references, workspace.Relative);
+        var plan = TagPlanner.Plan(declarations, graph, bitmap, c => WorkspaceStatus.HashOf(c, declarations), request);
+        if (plan.Tags.Count == 0)
+        {
+            return new TagResult([], plan.Unchanged);
+        }
+
+        var time = DateTimeOffset.UtcNow;
+        time = new DateTimeOffset(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var requests = plan.Tags.Select(t => CreatePackRequest(declarations, t, request.Message, time)).ToList();
+        var others = declarations.Components
+            .Where(c => bitmap.Find(c.Id)?.Latest is not null)
+            .ToDictionary(c => c.Id, c => (c.ProjectPath, bitmap.Find(c.Id)!.Latest!.Version), StringComparer.Ordinal);
+        log.Info($"building and packing {plan.Tags.Count} component{(plan.Tags.Count == 1 ? "" : "s")}: {string.Join(", ", plan.Tags.Select(t => $"{t.Id} {t.Version}"))}");
+        var packages = ComponentPacker.Pack(workspace, requests, others, log);
+
+        var store = new LocalScopeStore(workspace);
+        foreach (var tag in plan.Tags)
+        {
+            store.Store(tag.Id, tag.Version, packages[tag.Id]);
+        }
+
+        ComponentPacker.CleanUp(packages);
+        foreach (var tag in plan.Tags)
+        {
+            var state = bitmap.GetOrAdd(tag.Id);
+            state.Project = workspace.Relative(tag.ProjectPath);
+            var version = new TaggedVersion { Version = tag.Version, Hash = tag.Hash, Message = request.Message, Time = time };
+            foreach (var (dep, depVersion) in tag.Dependencies)
+            {
+                version.Dependencies[dep] = depVersion;
+            }
+
+            state.Versions.Add(version);
+        }
+
+        workspace.WriteBitmap(bitmap);
+        return new TagResult(plan.Tags, plan.Unchanged);
+    }
+
+    /// <summary>The pack request for one tagged version: the sources to embed and the local-scope manifest.</summary>
+    public static PackRequest CreatePackRequest(WorkspaceDeclarations declarations, PlannedTag tag, string? message, DateTimeOffset time)
+    {
+        var component = declarations.Find(tag.Id)!;
+        var nested = declarations.Components.Where(o => o.Id != tag.Id && IsInside(o.Folder, component.Folder)).Select(o => o.Folder);
+        var files = SourceFiles.List(component.Folder, nested);
+        var manifest = new ComponentManifest
+        {
+            Id = tag.Id,
+            Version = tag.Version,
+            Hash = tag.Hash,
+            Message = message,
+            Time = time,
+            Scope = null,
+            PackageId = PackageIds.Local(tag.Id),
+            Dependencies = tag.Dependencies.Select(d => new ManifestDependency(d.Key, d.Value, null, PackageIds.Local(d.Key))).ToList(),
+        };
+        return new PackRequest(tag.ProjectPath, files, manifest);
+    }
+
+    private static bool IsInside(string candidate, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, candidate);
+        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+}

@@ -1,0 +1,84 @@
+using BitBuild.Engine.Diagnostics;
+using NuGet.Versioning;
+
+namespace BitBuild.Engine.Tagging;
+
+public enum IncrementKind
+{
+    Patch,
+    Minor,
+    Major,
+    PreRelease,
+}
+
+/// <summary>
+/// How the next version is chosen: an explicit version (must be greater than the last), or an increment of the last one
+/// as Bit does: the first tag is 0.0.1 (patch), 0.1.0 (minor), 1.0.0 (major); <c>--pre-release beta</c> gives
+/// 0.0.2-beta.0 after 0.0.1 and 0.0.2-beta.1 after 0.0.2-beta.0.
+/// </summary>
+public sealed record VersionIncrement(IncrementKind Kind, string? PreReleaseLabel = null, string? ExplicitVersion = null)
+{
+    public static readonly VersionIncrement DefaultPatch = new(IncrementKind.Patch);
+
+    public static NuGetVersion ParseExplicit(string text)
+    {
+        if (!NuGetVersion.TryParseStrict(text, out var version))
+        {
+            throw new BitException(DiagnosticCodes.InvalidVersion, $"'{text}' is not a SemVer 2 version (e.g. 1.0.0 or 1.2.0-beta.1).") { IsUsageError = true };
+        }
+
+        return version;
+    }
+
+    public NuGetVersion Next(string componentId, string? lastVersion)
+    {
+        var last = lastVersion is null ? null : NuGetVersion.Parse(lastVersion);
+        if (ExplicitVersion is not null)
+        {
+            var requested = ParseExplicit(ExplicitVersion);
+            if (last is not null && requested <= last)
+            {
+                throw new BitException(
+                    DiagnosticCodes.VersionNotGreater,
+                    $"Cannot tag {componentId} {requested.ToNormalizedString()}: its last version is {last.ToNormalizedString()}, and a new version must be greater. " +
+                    "Pick a higher version, or leave the version out to take the next patch.");
+            }
+
+            return requested;
+        }
+
+        if (last is null)
+        {
+            return Kind switch
+            {
+                IncrementKind.Major => new NuGetVersion(1, 0, 0),
+                IncrementKind.Minor => new NuGetVersion(0, 1, 0),
+                IncrementKind.PreRelease => new NuGetVersion(0, 0, 1, new[] { Label, "0" }, null),
+                _ => new NuGetVersion(0, 0, 1),
+            };
+        }
+
+        return Kind switch
+        {
+            IncrementKind.Major => new NuGetVersion(last.Major + 1, 0, 0),
+            IncrementKind.Minor => new NuGetVersion(last.Major, last.Minor + 1, 0),
+            IncrementKind.PreRelease => NextPreRelease(last),
+            _ => last.IsPrerelease ? new NuGetVersion(last.Major, last.Minor, last.Patch) : new NuGetVersion(last.Major, last.Minor, last.Patch + 1),
+        };
+    }
+
+    private string Label => PreReleaseLabel ?? "pre";
+
+    private NuGetVersion NextPreRelease(NuGetVersion last)
+    {
+        var labels = last.ReleaseLabels.ToList();
+        if (last.IsPrerelease && labels.Count == 2 && string.Equals(labels[0], Label, StringComparison.OrdinalIgnoreCase) && int.TryParse(labels[1], out var n))
+        {
+            return new NuGetVersion(last.Major, last.Minor, last.Patch, new[] { Label, (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }, null);
+        }
+
+        var core = last.IsPrerelease ? new NuGetVersion(last.Major, last.Minor, last.Patch) : new NuGetVersion(last.Major, last.Minor, last.Patch + 1);
+        var candidate = new NuGetVersion(core.Major, core.Minor, core.Patch, new[] { Label, "0" }, null);
+        return candidate > last ? candidate : new NuGetVersion(core.Major, core.Minor, core.Patch + 1, new[] { Label, "0" }, null);
+    }
+}
