@@ -5,8 +5,10 @@ namespace BitBuild.Tasks;
 
 /// <summary>
 /// The cheap gate in front of export-on-build: reads <c>.bitmap</c> in-process and says whether anything is staged, so a
-/// build with nothing to export never starts the engine. A .bitmap that does not parse counts as "something to do": the
-/// engine then reports it with its proper BIT1003 error and location.
+/// build with nothing to export never starts the engine (nor even asks MSBuild's scheduler for the workspace project).
+/// Every project of a build calls it, so the answer is kept for the build (RegisterTaskObject, per node) under the
+/// file's path, size and time stamp: the file is parsed once per node, and a .bitmap changed mid-build is read again.
+/// A .bitmap that does not parse counts as "something to do": the engine then reports it with BIT1003 and its location.
 /// </summary>
 public sealed class BitCheckStaged : MSBuildTask
 {
@@ -21,13 +23,22 @@ public sealed class BitCheckStaged : MSBuildTask
 
     public override bool Execute()
     {
-        if (!File.Exists(BitmapPath))
+        var file = new FileInfo(BitmapPath);
+        if (!file.Exists)
         {
             Log.LogMessage(MessageImportance.Low, "BitBuild: no {0}, nothing is staged.", BitmapPath);
             return true;
         }
 
-        var staged = StagedComponents.Find(File.ReadAllBytes(BitmapPath));
+        var key = $"BitBuild.StagedComponents|{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
+        var cache = BuildEngine as IBuildEngine4;
+        if (cache?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is string[] cached)
+        {
+            Report(cached, fromCache: true);
+            return true;
+        }
+
+        var staged = StagedComponents.Find(File.ReadAllBytes(file.FullName));
         if (staged is null)
         {
             Log.LogMessage(MessageImportance.Low, "BitBuild: {0} does not parse; the engine will say why.", BitmapPath);
@@ -35,9 +46,16 @@ public sealed class BitCheckStaged : MSBuildTask
             return true;
         }
 
-        StagedIds = [.. staged];
-        HasStaged = staged.Count > 0;
-        Log.LogMessage(MessageImportance.Low, "BitBuild: staged components: {0}", staged.Count == 0 ? "none" : string.Join(", ", staged));
+        string[] ids = [.. staged];
+        cache?.RegisterTaskObject(key, ids, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
+        Report(ids, fromCache: false);
         return true;
+    }
+
+    private void Report(string[] ids, bool fromCache)
+    {
+        StagedIds = ids;
+        HasStaged = ids.Length > 0;
+        Log.LogMessage(MessageImportance.Low, "BitBuild: staged components{0}: {1}", fromCache ? " (known from earlier in this build)" : "", ids.Length == 0 ? "none" : string.Join(", ", ids));
     }
 }

@@ -101,4 +101,26 @@ public class StagedComponentsTests
         Assert.True(task.HasStaged);
         Assert.Empty(engine.Errors);
     }
+
+    [Fact]
+    public void Check_task_parses_once_per_build_and_again_when_the_file_changes()
+    {
+        var folder = Path.Combine(TestPaths.RunFolder, "cached-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, ".bitmap");
+        File.WriteAllBytes(path, BitmapFile.Serialize(Sample()));
+        var engine = new RecordingBuildEngine();
+
+        Assert.True(new BitCheckStaged { BuildEngine = engine, BitmapPath = path }.Execute());
+        var second = new BitCheckStaged { BuildEngine = engine, BitmapPath = path };
+        Assert.True(second.Execute());
+        Assert.True(second.HasStaged);
+        Assert.Contains(engine.Messages, m => m.Message!.Contains("known from earlier in this build", StringComparison.Ordinal));
+
+        File.WriteAllText(path, "{\"format\":1,\"components\":{}}");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var third = new BitCheckStaged { BuildEngine = engine, BitmapPath = path };
+        Assert.True(third.Execute());
+        Assert.False(third.HasStaged);
+    }
 }

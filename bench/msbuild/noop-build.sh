@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# No-op build overhead of the BitBuild package with BitExportOnBuild=true when nothing is staged.
+#
+# Two copies of the same 20-project workspace (3 components, all exported, so .bitmap has content but nothing is
+# staged): "with" references the packed BitBuild from nuget/ and sets BitExportOnBuild=true, "without" does not
+# reference BitBuild at all. After a restore and a warm-up build of each, it times `dotnet build ws.slnx --no-restore`
+# RUNS times per workspace, interleaved (with, without, without, with, ...) so drift hits both equally, and prints the
+# medians and the overhead. Usage: bench/msbuild/noop-build.sh [RUNS]   (default 15; build BitBuild.sln first)
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+runs="${1:-15}"
+version="$(sed -n 's:.*<BitBuildVersion>\(.*\)</BitBuildVersion>.*:\1:p' "$repo/Directory.Build.props")"
+if [ ! -f "$repo/nuget/BitBuild.$version.nupkg" ]; then
+  echo "nuget/BitBuild.$version.nupkg is missing: run 'dotnet build BitBuild.sln' first" >&2
+  exit 1
+fi
+
+# BENCH_WORK=<folder> keeps the workspaces there and reuses them on the next run (for investigating a result).
+work="${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/bitbuild-bench-XXXXXX")}"
+export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+make_workspace() { # folder with|without
+  local ws="$1" mode="$2"
+  mkdir -p "$ws"
+  echo '<Project />' > "$ws/Directory.Build.targets"
+  echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$ws/Directory.Packages.props"
+  cp "$repo/global.json" "$ws/global.json"
+  cat > "$ws/NuGet.Config" <<XML
+<configuration>
+  <packageSources><clear /><add key="bitbuild-local" value="$repo/nuget" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
+  <packageSourceMapping>
+    <packageSource key="bitbuild-local"><package pattern="BitBuild" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+  local package=""
+  if [ "$mode" = with ]; then
+    package="<PropertyGroup><BitExportOnBuild>true</BitExportOnBuild></PropertyGroup>
+  <ItemGroup><PackageReference Include=\"BitBuild\" Version=\"$version\" PrivateAssets=\"all\" /></ItemGroup>"
+  fi
+  cat > "$ws/Directory.Build.props" <<XML
+<Project>
+  <Import Project="\$(MSBuildThisFileDirectory)BitWorkspace.props" Condition="Exists('\$(MSBuildThisFileDirectory)BitWorkspace.props')" />
+  $package
+</Project>
+XML
+  cat > "$ws/BitWorkspace.props" <<'XML'
+<Project>
+  <PropertyGroup>
+    <BitWorkspaceRoot>$(MSBuildThisFileDirectory)</BitWorkspaceRoot>
+    <BitDefaultScope>user.bench</BitDefaultScope>
+  </PropertyGroup>
+  <ItemGroup>
+    <BitComponent Include="$(MSBuildThisFileDirectory)src/c01/C01.csproj" />
+    <BitComponent Include="$(MSBuildThisFileDirectory)src/c02/C02.csproj" />
+    <BitComponent Include="$(MSBuildThisFileDirectory)src/c03/C03.csproj" />
+  </ItemGroup>
+</Project>
+XML
+  local version_entry='{ "dependencies": {}, "exportedTo": ["user.bench"], "hash": "sha256:00", "time": "2026-11-25T16:00:00Z", "version": "0.0.1" }'
+  cat > "$ws/.bitmap" <<JSON
+{
+  "format": 1,
+  "components": {
+    "c01": { "project": "src/c01/C01.csproj", "scope": "user.bench", "versions": [ $version_entry ] },
+    "c02": { "project": "src/c02/C02.csproj", "scope": "user.bench", "versions": [ $version_entry ] },
+    "c03": { "project": "src/c03/C03.csproj", "scope": "user.bench", "versions": [ $version_entry ] }
+  }
+}
+JSON
+  local sln="<Solution>"
+  for i in $(seq -w 1 20); do
+    local folder name ref=""
+    if [ "$i" -le 3 ]; then folder="src/c$i"; name="C$i"; else folder="app/p$i"; name="P$i"; fi
+    if [ "$i" -ge 2 ] && [ "$i" -le 3 ]; then ref="<ItemGroup><ProjectReference Include=\"../c01/C01.csproj\" /></ItemGroup>"; fi
+    if [ "$i" -ge 4 ] && [ "$i" -le 8 ]; then ref="<ItemGroup><ProjectReference Include=\"../../src/c03/C03.csproj\" /></ItemGroup>"; fi
+    mkdir -p "$ws/$folder"
+    echo "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>$ref</Project>" > "$ws/$folder/$name.csproj"
+    echo "namespace N$i; public static class Api { public static int Value => $i; }" > "$ws/$folder/$name.cs"
+    sln="$sln<Project Path=\"$folder/$name.csproj\" />"
+  done
+  echo "$sln</Solution>" > "$ws/ws.slnx"
+  (cd "$ws" && dotnet build ws.slnx -nologo -v:q > "$ws/warmup.log" 2>&1) || { cat "$ws/warmup.log"; exit 1; }
+  (cd "$ws" && dotnet build ws.slnx --no-restore -nologo -v:q > /dev/null 2>&1)
+}
+
+[ -f "$work/with/ws.slnx" ] || make_workspace "$work/with" with
+[ -f "$work/without/ws.slnx" ] || make_workspace "$work/without" without
+
+declare -a with_ms=() without_ms=()
+time_build() { # folder -> milliseconds
+  local start end
+  start=$(date +%s%N)
+  (cd "$1" && dotnet build ws.slnx --no-restore -nologo -v:q > /dev/null 2>&1) || { echo "build failed in $1" >&2; exit 1; }
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+for i in $(seq 1 "$runs"); do
+  if [ $((i % 2)) -eq 1 ]; then
+    with_ms+=("$(time_build "$work/with")"); without_ms+=("$(time_build "$work/without")")
+  else
+    without_ms+=("$(time_build "$work/without")"); with_ms+=("$(time_build "$work/with")")
+  fi
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+m_with=$(median "${with_ms[@]}")
+m_without=$(median "${without_ms[@]}")
+echo "runs per workspace: $runs"
+echo "without BitBuild (ms): ${without_ms[*]}"
+echo "with BitBuild, BitExportOnBuild=true (ms): ${with_ms[*]}"
+echo "median without: $m_without ms"
+echo "median with:    $m_with ms"
+awk -v a="$m_with" -v b="$m_without" 'BEGIN { printf "overhead: %+.1f%%\n", (a - b) * 100 / b }'
+# The guard that makes this cheap: nothing staged, so the engine must never have started.
+if grep -q "running dotnet bit" "$work/with/warmup.log"; then echo "unexpected: the engine started" >&2; exit 1; fi
+[ -n "${BENCH_WORK:-}" ] || rm -rf "$work"

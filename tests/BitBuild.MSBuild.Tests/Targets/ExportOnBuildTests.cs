@@ -1,0 +1,60 @@
+using System.Text.Json;
+using BitBuild.MSBuild.Tests.Infrastructure;
+
+namespace BitBuild.MSBuild.Tests.Targets;
+
+/// <summary>BitExportOnBuild: export after a normal build, once, never when nothing is staged, never in design-time builds.</summary>
+[Collection(PackageCollection.Name)]
+public class ExportOnBuildTests
+{
+    private static readonly string[] Solution =
+        ["src/utils/string/Utils.String.csproj", "src/hello/world/Hello.World.csproj", "src/hello/app-kit/Hello.AppKit.csproj", "app/Consumer/Consumer.csproj"];
+
+    [Fact]
+    public void Nothing_staged_means_the_engine_never_starts()
+    {
+        using var ws = new PackageWorkspace("onbuild-noop", extraProps: "    <BitExportOnBuild>true</BitExportOnBuild>\n");
+        ws.AddSampleComponents();
+        var solution = ws.WriteSolution(Solution);
+
+        // Detailed verbosity: the staged check's "none" is a low-importance message.
+        var run = ws.Build(solution, "-m:2", "-v:d").ShouldSucceed();
+
+        run.Check(run.EngineStarts("export") == 0, "the engine started with nothing staged");
+        run.Check(run.Output.Contains("staged components: none", StringComparison.Ordinal), "the in-process staged check did not run");
+    }
+
+    [Fact]
+    public void Engine_builds_never_export_and_design_time_builds_never_export()
+    {
+        using var ws = new PackageWorkspace("onbuild-guards", extraProps: "    <BitExportOnBuild>true</BitExportOnBuild>\n");
+        ws.AddSampleComponents();
+        var solution = ws.WriteSolution(Solution);
+
+        // dotnet bit tag packs the components with MSBuild; with BitExportOnBuild on, those builds must not export.
+        var tag = ws.Bit("tag");
+        Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
+        using (var bitmap = JsonDocument.Parse(ws.Read(".bitmap")))
+        {
+            var versions = bitmap.RootElement.GetProperty("components").GetProperty("utils/string").GetProperty("versions");
+            Assert.Equal(0, versions[0].GetProperty("exportedTo").GetArrayLength());
+        }
+
+        var designTime = ws.Build(solution, "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true");
+        designTime.Check(designTime.EngineStarts("export") == 0, "a design-time build started the engine");
+    }
+
+    [Fact]
+    public void Something_staged_starts_the_engine_once_per_build_with_m2()
+    {
+        using var ws = new PackageWorkspace("onbuild-staged", extraProps: "    <BitExportOnBuild>true</BitExportOnBuild>\n");
+        ws.AddSampleComponents();
+        var solution = ws.WriteSolution(Solution);
+        var tag = ws.Bit("tag");
+        Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
+
+        var run = ws.Build(solution, "-m:2");
+
+        run.Check(run.EngineStarts("export") == 1, $"the engine ran {run.EngineStarts("export")} times for export, expected once");
+    }
+}
