@@ -88,31 +88,45 @@ JSON
 [ -f "$work/with/ws.slnx" ] || make_workspace "$work/with" with
 [ -f "$work/without/ws.slnx" ] || make_workspace "$work/without" without
 
-declare -a with_ms=() without_ms=()
-time_build() { # folder -> milliseconds
-  local start end
-  start=$(date +%s%N)
-  (cd "$1" && dotnet build ws.slnx --no-restore -nologo -v:q > /dev/null 2>&1) || { echo "build failed in $1" >&2; exit 1; }
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
+# Each run: `dotnet build ws.slnx --no-restore -nr:false` (default -m; no node reuse, so each run starts its own
+# MSBuild nodes and their CPU time is counted: .NET reaps the nodes it starts, so bash's `time` sees their user+sys).
+# Two figures per run: wall-clock ms, and CPU ms (user+sys of the whole process tree). CPU time is the robust one on
+# a shared machine: other load stretches wall-clock time but barely changes how much work the build itself does.
+declare -a with_wall=() without_wall=() with_cpu=() without_cpu=()
+time_build() { # folder -> "wall_ms cpu_ms"
+  local out
+  out=$( { TIMEFORMAT='%R %U %S'; time (cd "$1" && dotnet build ws.slnx --no-restore -nr:false -nologo -v:q > /dev/null 2>&1 || echo "build failed in $1" >&2); } 2>&1 )
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<< "$out"
 }
+record() { # with|without "wall cpu"
+  local wall cpu
+  read -r wall cpu <<< "$2"
+  if [ "$1" = with ]; then with_wall+=("$wall"); with_cpu+=("$cpu"); else without_wall+=("$wall"); without_cpu+=("$cpu"); fi
+}
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
   if [ $((i % 2)) -eq 1 ]; then
-    with_ms+=("$(time_build "$work/with")"); without_ms+=("$(time_build "$work/without")")
+    record with "$(time_build "$work/with")"; record without "$(time_build "$work/without")"
   else
-    without_ms+=("$(time_build "$work/without")"); with_ms+=("$(time_build "$work/with")")
+    record without "$(time_build "$work/without")"; record with "$(time_build "$work/with")"
   fi
 done
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
-m_with=$(median "${with_ms[@]}")
-m_without=$(median "${without_ms[@]}")
+report() { # label with... -- without...
+  local label="$1"; shift
+  local -a w=() wo=(); local side=with
+  for x in "$@"; do if [ "$x" = -- ]; then side=without; elif [ $side = with ]; then w+=("$x"); else wo+=("$x"); fi; done
+  local mw mwo
+  mw=$(median "${w[@]}"); mwo=$(median "${wo[@]}")
+  echo "$label without BitBuild: ${wo[*]}"
+  echo "$label with BitBuild:    ${w[*]}"
+  awk -v a="$mw" -v b="$mwo" -v l="$label" 'BEGIN { printf "%s median: without %d ms, with %d ms, overhead %+.1f%%\n", l, b, a, (a - b) * 100 / b }'
+}
 echo "runs per workspace: $runs"
-echo "without BitBuild (ms): ${without_ms[*]}"
-echo "with BitBuild, BitExportOnBuild=true (ms): ${with_ms[*]}"
-echo "median without: $m_without ms"
-echo "median with:    $m_with ms"
-awk -v a="$m_with" -v b="$m_without" 'BEGIN { printf "overhead: %+.1f%%\n", (a - b) * 100 / b }'
+report "cpu " "${with_cpu[@]}" -- "${without_cpu[@]}"
+report "wall" "${with_wall[@]}" -- "${without_wall[@]}"
 # The guard that makes this cheap: nothing staged, so the engine must never have started.
 if grep -q "running dotnet bit" "$work/with/warmup.log"; then echo "unexpected: the engine started" >&2; exit 1; fi
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"

@@ -22,6 +22,13 @@ public class ExportOnBuildTests
 
         run.Check(run.EngineStarts("export") == 0, "the engine started with nothing staged");
         run.Check(run.Output.Contains("staged components: none", StringComparison.Ordinal), "the in-process staged check did not run");
+
+        // The next build knows from the stamp that .bitmap has not changed: no task, no process.
+        var again = ws.Build(solution, "-m:2", "-v:d", "--no-restore").ShouldSucceed();
+        again.Check(again.EngineStarts("export") == 0, "the engine started with nothing staged");
+        again.Check(!again.Output.Contains("staged components:", StringComparison.Ordinal), "the staged check ran although .bitmap did not change");
+        again.Check(again.Output.Contains("Skipping target \"_BitExportOnBuildIfBitmapChanged\" because all output files are up-to-date", StringComparison.Ordinal),
+            "the up-to-date check did not skip the export");
     }
 
     [Fact]
