@@ -103,6 +103,41 @@ public sealed partial class PackageWorkspace : IDisposable
         Assert.True(add.ExitCode == 0, add.CombinedOutput);
     }
 
+    /// <summary>Declares a folder scope at <paramref name="relativeFolder"/> (relative to the root, so a copied workspace has its own).</summary>
+    public string AddFolderRemote(string scope, string relativeFolder = "scopes/my-collection")
+    {
+        Directory.CreateDirectory(PathOf(relativeFolder));
+        var add = Bit("remote", "add", scope, relativeFolder);
+        Assert.True(add.ExitCode == 0, add.CombinedOutput);
+        return PathOf(relativeFolder);
+    }
+
+    /// <summary>A copy of this workspace (sources, declarations, .bitmap and the local scope .bit/), for side-by-side runs.</summary>
+    public PackageWorkspace CopyTo(string name)
+    {
+        var copy = new PackageWorkspace(name, init: false);
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Root, file);
+            var top = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (top == "logs" || relative.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            var target = copy.PathOf(relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(copy.PathOf(Path.GetRelativePath(Root, folder)));
+        }
+
+        return copy;
+    }
+
     /// <summary>Writes a .slnx with the given projects (relative paths) and returns its file name.</summary>
     public string WriteSolution(IEnumerable<string> projects, string name = "ws.slnx")
     {

@@ -57,11 +57,17 @@ public class ExportOnBuildTests
         using var ws = new PackageWorkspace("onbuild-staged", extraProps: "    <BitExportOnBuild>true</BitExportOnBuild>\n");
         ws.AddSampleComponents();
         var solution = ws.WriteSolution(Solution);
+        var scope = ws.AddFolderRemote("user.my-collection");
         var tag = ws.Bit("tag");
         Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
 
-        var run = ws.Build(solution, "-m:2");
+        var run = ws.Build(solution, "-m:2").ShouldSucceed();
 
         run.Check(run.EngineStarts("export") == 1, $"the engine ran {run.EngineStarts("export")} times for export, expected once");
+        Assert.Equal(3, Directory.EnumerateFiles(scope, "*.nupkg", SearchOption.AllDirectories).Count());
+
+        // Exported: .bitmap changed, so the next build checks again, finds nothing staged and does not start the engine.
+        var next = ws.Build(solution, "-m:2", "--no-restore").ShouldSucceed();
+        next.Check(next.EngineStarts("export") == 0, "the engine started again after everything was exported");
     }
 }
