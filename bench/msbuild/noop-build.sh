@@ -127,6 +127,15 @@ report() { # label with... -- without...
 echo "runs per workspace: $runs"
 report "cpu " "${with_cpu[@]}" -- "${without_cpu[@]}"
 report "wall" "${with_wall[@]}" -- "${without_wall[@]}"
+# What BitBuild itself adds, measured inside MSBuild (robust on a busy machine): the time its targets take over all
+# 20 projects (performance summary) and its evaluation rows in MSBuild's evaluation profile.
+(cd "$work/with" && dotnet build ws.slnx --no-restore -nr:false -m:1 -nologo -v:q -clp:PerformanceSummary \
+  -profileevaluation:"$work/eval-with.md" > "$work/perf-with.log" 2>&1)
+echo "BitBuild targets in the 'with' build (ms, calls):"
+grep -E "^ +[0-9]+ ms  _?Bit" "$work/perf-with.log" | sed 's/^/  /' || true
+echo "BitBuild in the evaluation profile (inclusive ms over all projects; rows MSBuild lists):"
+grep -E "\|BitBuild[^|]*\|" "$work/eval-with.md" | awk -F'|' '{ printf "  %s line %s: %s ms\n", $4, $5, $7 }' || true
+awk -F'|' '/Total evaluation\|/ { printf "  total evaluation of all projects: %s ms\n", $7 }' "$work/eval-with.md"
 # The guard that makes this cheap: nothing staged, so the engine must never have started.
 if grep -q "running dotnet bit" "$work/with/warmup.log"; then echo "unexpected: the engine started" >&2; exit 1; fi
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
