@@ -70,4 +70,30 @@ public class ExportOnBuildTests
         var next = ws.Build(solution, "-m:2", "--no-restore").ShouldSucceed();
         next.Check(next.EngineStarts("export") == 0, "the engine started again after everything was exported");
     }
+
+    [Fact]
+    public void Multi_targeting_projects_get_the_targets_in_the_outer_build_and_check_only_there()
+    {
+        using var ws = new PackageWorkspace("multitarget", extraProps: "    <BitExportOnBuild>true</BitExportOnBuild>\n");
+        // TargetFrameworks (plural), even with one value, makes an outer build plus inner per-framework builds.
+        ws.Write("src/multi/Multi.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0</TargetFrameworks>
+              </PropertyGroup>
+            </Project>
+
+            """);
+        ws.Write("src/multi/Multi.cs", "namespace Multi;\npublic static class Api { public static int Value => 1; }\n");
+        Assert.Equal(0, ws.Bit("add", "src/multi").ExitCode);
+
+        // buildMultiTargeting/ gives the outer build the targets.
+        var status = ws.Build("src/multi/Multi.csproj", "-t:BitStatus").ShouldSucceed();
+        status.Check(status.EngineStarts("status") == 1, "BitStatus did not run in the multi-targeting project");
+
+        var build = ws.Build("src/multi/Multi.csproj", "-v:d", "--no-restore").ShouldSucceed();
+        var checks = System.Text.RegularExpressions.Regex.Matches(build.Output, "BitBuild: staged components").Count;
+        build.Check(checks == 1, $"the staged check ran {checks} times; expected once, in the outer build only");
+        build.Check(build.EngineStarts("export") == 0, "the engine started with nothing staged");
+    }
 }
