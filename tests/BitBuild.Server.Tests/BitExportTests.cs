@@ -108,4 +108,39 @@ public sealed class BitExportTests
             ScopeServerClient.ExportAsync(new Uri(third.Feed(Scope)), third.CreateKey(Scope, KeyRights.Write), helloOnly, CancellationToken.None));
         Assert.Equal("BIT5008", refused.Code);
     }
+
+    [Fact]
+    public async Task With_a_scope_hub_every_scope_name_resolves_to_its_feed_on_the_server_without_remote_add()
+    {
+        await using var server = await TestServer.StartAsync();
+        server.CreateScope("team.alpha");
+        server.CreateScope("team.beta");
+        var alphaKey = server.CreateKey("team.alpha", KeyRights.Write);
+        var betaKey = server.CreateKey("team.beta", KeyRights.Write);
+        using var sandbox = new NuGetSandbox();
+        var workspace = sandbox.Combine("hub");
+        CopyFolder(Path.Combine(RepositoryRoot(), "samples", "demo-workspace"), workspace);
+        Engine.Processes.ProcessRunner.Run("git", ["init", "-q", "."], workspace);
+
+        Engine.Processes.ProcessResult Bit(params string[] arguments)
+        {
+            var result = sandbox.DotNet(workspace, [ServerProcess.ToolDll, .. arguments]);
+            Assert.True(result.ExitCode == 0, $"dotnet bit {string.Join(' ', arguments)}:\n{result.CombinedOutput}");
+            return result;
+        }
+
+        Bit("init", "--default-scope", "team.alpha");
+        var declarations = Path.Combine(workspace, "BitWorkspace.props");
+        File.WriteAllText(declarations, File.ReadAllText(declarations).Replace(
+            "<BitDefaultScope>team.alpha</BitDefaultScope>",
+            $"<BitDefaultScope>team.alpha</BitDefaultScope>\n    <BitScopeHub>{server.Address}</BitScopeHub>", StringComparison.Ordinal));
+        Bit("add", "src/hello/world", "src/utils/string");
+        Bit("tag", "-m", "via the hub");
+
+        // No 'remote add': both scopes come from the hub.
+        Assert.Contains("2 components were exported to scope team.alpha", Bit("export", "--api-key", alphaKey).StandardOutput);
+        Assert.Contains("component utils/string was exported to scope team.beta", Bit("export", "team.beta", "utils/string", "--api-key", betaKey).StandardOutput);
+        Assert.Contains("team.alpha.hello.world", await server.Http.GetStringAsync($"{server.Address}team.alpha/"));
+        Assert.Contains("team.beta.utils.string", await server.Http.GetStringAsync($"{server.Address}team.beta/"));
+    }
 }

@@ -26,7 +26,7 @@ public static class ComponentDiscovery
             var describeTargets = Path.Combine(probeFolder, "BitDescribe.targets");
             File.WriteAllText(probe, ProbeProject(workspace, describeTargets));
             File.WriteAllText(describeTargets, DescribeTargets);
-            var args = new List<string> { "msbuild", probe, "-nologo", "-getItem:BitComponent", "-getItem:BitRemote", "-getProperty:BitDefaultScope", "-getProperty:MSBuildAllProjects" };
+            var args = new List<string> { "msbuild", probe, "-nologo", "-getItem:BitComponent", "-getItem:BitRemote", "-getProperty:BitDefaultScope", "-getProperty:BitScopeHub", "-getProperty:MSBuildAllProjects" };
             if (describeReferences)
             {
                 args.Add("-t:BitDescribeComponents");
@@ -88,6 +88,12 @@ public static class ComponentDiscovery
         var components = new List<DeclaredComponent>();
         var remotes = new List<DeclaredRemote>();
         string? defaultScope = null;
+        string? scopeHub = null;
+        if (root.TryGetProperty("Properties", out var hubProperties) && hubProperties.TryGetProperty("BitScopeHub", out var hubValue))
+        {
+            scopeHub = NullIfEmpty(hubValue.GetString());
+        }
+
         if (root.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("BitDefaultScope", out var scopeValue))
         {
             defaultScope = NullIfEmpty(scopeValue.GetString());
@@ -165,7 +171,7 @@ public static class ComponentDiscovery
                 .Distinct(PathComparer)
                 .ToList()
             : [];
-        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports }, references);
+        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports, ScopeHub = scopeHub }, references);
     }
 
     private static List<DeclaredComponent> Deduplicate(List<DeclaredComponent> components)

@@ -111,7 +111,10 @@ public static class DeclarationsCache
             var remotes = root.GetProperty("remotes").EnumerateArray()
                 .Select(r => new DeclaredRemote(r.GetProperty("name").GetString()!, r.GetProperty("source").GetString()!))
                 .ToList();
-            return new WorkspaceDeclarations(components, remotes, root.GetProperty("defaultScope").GetString());
+            return new WorkspaceDeclarations(components, remotes, root.GetProperty("defaultScope").GetString())
+            {
+                ScopeHub = root.TryGetProperty("scopeHub", out var hub) ? hub.GetString() : null,
+            };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -150,6 +153,7 @@ public static class DeclarationsCache
 
                 w.WriteEndArray();
                 w.WriteString("defaultScope", declarations.DefaultScope);
+                w.WriteString("scopeHub", declarations.ScopeHub);
                 w.WriteEndObject();
             }
 

@@ -16,6 +16,12 @@ public sealed record WorkspaceDeclarations(IReadOnlyList<DeclaredComponent> Comp
     /// <summary>The MSBuild files the evaluation read (Directory.Build.props, BitWorkspace.props and what they import).</summary>
     public IReadOnlyList<string> ImportedFiles { get; init; } = [];
 
+    /// <summary>
+    /// <c>BitScopeHub</c>: the URL of a BitBuild scope server (a hub of many scopes). A scope with no BitRemote and no
+    /// NuGet.Config source of its name is <c>{hub}/{scope}/v3/index.json</c>, so no 'remote add' is needed per scope.
+    /// </summary>
+    public string? ScopeHub { get; init; }
+
     public DeclaredComponent? Find(string id) => Components.FirstOrDefault(c => c.Id == id);
 
     public DeclaredRemote? FindRemote(string scope) => Remotes.FirstOrDefault(r => string.Equals(r.Name, scope, StringComparison.OrdinalIgnoreCase));

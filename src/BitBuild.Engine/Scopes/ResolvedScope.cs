@@ -20,6 +20,9 @@ public enum ScopeOrigin
 
     /// <summary>A NuGet.Config package source whose key is the scope name.</summary>
     NuGetConfig,
+
+    /// <summary>The scope's feed on the workspace's scope hub (<c>BitScopeHub</c>).</summary>
+    Hub,
 }
 
 /// <summary>

@@ -40,7 +40,8 @@ public static class ScopeResolver
         }
 
         settings ??= LoadSettings(workspace.Root);
-        var configured = new PackageSourceProvider(settings).LoadPackageSources().FirstOrDefault(s => string.Equals(s.Name, scope, StringComparison.OrdinalIgnoreCase));
+        var allSources = new PackageSourceProvider(settings).LoadPackageSources().ToList();
+        var configured = allSources.FirstOrDefault(s => string.Equals(s.Name, scope, StringComparison.OrdinalIgnoreCase));
         if (configured is not null)
         {
             var (kind, location) = configured.IsLocal
@@ -50,10 +51,21 @@ public static class ScopeResolver
             return new ResolvedScope(scope, kind, location, ScopeOrigin.NuGetConfig, configured, apiKey ?? ApiKeyFor(settings, configured.Source, kind));
         }
 
+        if (declarations.ScopeHub is not null)
+        {
+            // A hub of scopes (BitBuild's scope server): every scope name maps to its own feed on it.
+            var feed = ScopeServerClient.FeedUrl(new Uri(declarations.ScopeHub.TrimEnd('/') + "/"), scope).AbsoluteUri;
+            var (kind, location) = RemoteSource.Parse(feed, workspace.Root, scope);
+            var source = new PackageSource(location, scope);
+            ApplyHttpSettings(source, kind);
+            source.Credentials = allSources.FirstOrDefault(s => SameLocation(s.Source, location))?.Credentials ?? CredentialsFromEnvironment(scope, location);
+            return new ResolvedScope(scope, kind, location, ScopeOrigin.Hub, source, apiKey ?? ApiKeyFor(settings, location, kind));
+        }
+
         throw new BitException(
             DiagnosticCodes.UnknownScope,
             $"Scope {scope} is not known: no BitRemote item and no NuGet.Config package source is named '{scope}'. " +
-            $"Add it with 'dotnet bit remote add {scope} <folder or https://…/index.json>' (or add a package source with that key to NuGet.Config).");
+            $"Add it with 'dotnet bit remote add {scope} <folder or https://…/index.json>' (or add a package source with that key to NuGet.Config, or set BitScopeHub to a BitBuild scope server's URL).");
     }
 
     public static ISettings LoadSettings(string workspaceRoot) => Settings.LoadDefaultSettings(workspaceRoot);
