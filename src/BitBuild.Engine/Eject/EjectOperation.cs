@@ -133,6 +133,32 @@ public static class EjectOperation
         {
             log.Warning(DiagnosticCodes.EjectStepFailed, $"The ejected folders could not all be deleted; what is left is in {transaction.BackupFolder}. Delete it when nothing holds it open.");
         }
+
+        foreach (var folder in plan.Folders)
+        {
+            RemoveEmptyParents(workspace, folder);
+        }
+    }
+
+    /// <summary>src/hello/ is left empty once src/hello/world/ is gone; git would not keep it either.</summary>
+    private static void RemoveEmptyParents(Workspace workspace, string folder)
+    {
+        for (var parent = Path.GetDirectoryName(folder); parent is not null && WorkspaceFiles.IsInside(parent, workspace.Root) && !WorkspaceFiles.PathComparer.Equals(parent, workspace.Root); parent = Path.GetDirectoryName(parent))
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(parent).Any())
+                {
+                    return;
+                }
+
+                Directory.Delete(parent);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>One restore for all changed projects: a throw-away .slnx listing them, so NuGet restores the graph once.</summary>
