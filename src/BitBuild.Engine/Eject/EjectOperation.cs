@@ -93,7 +93,9 @@ public static class EjectOperation
             }
 
             step = "checking that the declarations no longer name the components";
-            var left = ComponentDiscovery.Evaluate(workspace).Components.Where(c => plan.Components.Any(e => e.Id == c.Id)).ToList();
+            var left = plan.VerifyDeclarations
+                ? ComponentDiscovery.Evaluate(workspace).Components.Where(c => plan.Components.Any(e => e.Id == c.Id)).ToList()
+                : [];
             if (left.Count > 0)
             {
                 throw new BitException(

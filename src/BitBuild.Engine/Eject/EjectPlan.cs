@@ -24,6 +24,12 @@ internal sealed class EjectPlan
     /// <summary>Projects (full paths) restored afterwards: the ones whose references changed.</summary>
     public required IReadOnlyList<string> RestoreProjects { get; init; }
 
+    /// <summary>
+    /// True when a component is declared by a glob or a hand-written item and eject added a Remove item: only then can it
+    /// not be sure from the file alone that the component is gone, so it asks MSBuild.
+    /// </summary>
+    public required bool VerifyDeclarations { get; init; }
+
     /// <summary>Each scope's source as restore sees it (absolute folder or URL).</summary>
     public required IReadOnlyDictionary<string, string> ScopeLocations { get; init; }
 

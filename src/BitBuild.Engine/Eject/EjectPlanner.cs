@@ -107,8 +107,10 @@ internal static class EjectPlanner
         }
 
         // 4. Declarations and .bitmap.
+        var verify = true;
         if (File.Exists(workspace.DeclarationsPath))
         {
+            verify = false;
             var declarationsFile = DeclarationsFile.Load(workspace.DeclarationsPath);
             foreach (var candidate in candidates)
             {
@@ -116,6 +118,7 @@ internal static class EjectPlanner
                 if (!declarationsFile.RemoveComponent(relative))
                 {
                     declarationsFile.ExcludeComponent(relative);
+                    verify = true;
                 }
             }
 
@@ -149,6 +152,7 @@ internal static class EjectPlanner
             RestoreProjects = restore,
             RemainingProjects = remaining,
             ScopeLocations = locations,
+            VerifyDeclarations = verify,
         };
     }
 

@@ -95,7 +95,5 @@ public sealed class EjectSeedExamplesTests(EjectFixture fixture)
         Expect(ws.DotNet("build", "Workspace.sln", "-nologo"));
         var run = Expect(ws.DotNet("run", "--project", "src/app", "--no-build"));
         Assert.Equal(EjectFixture.AppOutput, run.StandardOutput.Trim());
-        var status = Expect(ws.Bit("status"));
-        Assert.DoesNotContain("hello/world", status.StandardOutput);
     }
 }
