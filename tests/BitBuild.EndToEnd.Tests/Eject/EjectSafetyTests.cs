@@ -80,6 +80,7 @@ public sealed class EjectSafetyTests(EjectFixture fixture)
         Assert.True(Directory.Exists(Path.Combine(ws.ScopeFolder("user.my-collection"), "user.my-collection.hello.world")), "the export is not undone");
         var status = Expect(ws.Bit("status", "--json"));
         Assert.DoesNotContain("\"staged\"", status.StandardOutput);
+        Assert.Contains("\"status\": \"up-to-date\"", status.StandardOutput);
     }
 
     private static void AssertRefused(EjectWorkspace ws, string code, params string[] ids)
