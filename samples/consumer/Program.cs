@@ -1,4 +1,4 @@
 // Hello.World comes from the package user.my-collection.hello.world; Utils.String from its dependency
 // user.my-collection.utils.string, which NuGet resolved from the same scope.
-Console.WriteLine(Hello.World.Greeter.Greet("world"));
-Console.WriteLine(Utils.String.Shout.Loud("and utils/string"));
+System.Console.WriteLine(Hello.World.Greeter.Greet("world"));
+System.Console.WriteLine(Utils.String.Shout.Loud("and utils/string"));

@@ -26,7 +26,7 @@ public static class ComponentDiscovery
             var describeTargets = Path.Combine(probeFolder, "BitDescribe.targets");
             File.WriteAllText(probe, ProbeProject(workspace, describeTargets));
             File.WriteAllText(describeTargets, DescribeTargets);
-            var args = new List<string> { "msbuild", probe, "-nologo", "-getItem:BitComponent", "-getItem:BitRemote", "-getProperty:BitDefaultScope" };
+            var args = new List<string> { "msbuild", probe, "-nologo", "-getItem:BitComponent", "-getItem:BitRemote", "-getProperty:BitDefaultScope", "-getProperty:MSBuildAllProjects" };
             if (describeReferences)
             {
                 args.Add("-t:BitDescribeComponents");
@@ -157,7 +157,15 @@ public static class ComponentDiscovery
             }
         }
 
-        return (new WorkspaceDeclarations(components, remotes, defaultScope), references);
+        // The files the evaluation read: what DeclarationsCache keys on (the probe itself, in .bit/tmp, is left out).
+        var imports = root.TryGetProperty("Properties", out var props) && props.TryGetProperty("MSBuildAllProjects", out var all)
+            ? (all.GetString() ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Path.GetFullPath)
+                .Where(f => !f.StartsWith(workspace.TempFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Distinct(PathComparer)
+                .ToList()
+            : [];
+        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports }, references);
     }
 
     private static List<DeclaredComponent> Deduplicate(List<DeclaredComponent> components)

@@ -13,6 +13,9 @@ public sealed record DeclaredRemote(string Name, string Source);
 /// <summary>What MSBuild sees in the workspace: components, remotes and the default scope.</summary>
 public sealed record WorkspaceDeclarations(IReadOnlyList<DeclaredComponent> Components, IReadOnlyList<DeclaredRemote> Remotes, string? DefaultScope)
 {
+    /// <summary>The MSBuild files the evaluation read (Directory.Build.props, BitWorkspace.props and what they import).</summary>
+    public IReadOnlyList<string> ImportedFiles { get; init; } = [];
+
     public DeclaredComponent? Find(string id) => Components.FirstOrDefault(c => c.Id == id);
 
     public DeclaredRemote? FindRemote(string scope) => Remotes.FirstOrDefault(r => string.Equals(r.Name, scope, StringComparison.OrdinalIgnoreCase));

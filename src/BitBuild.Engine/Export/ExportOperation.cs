@@ -1,0 +1,265 @@
+using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Hashing;
+using BitBuild.Engine.LocalScope;
+using BitBuild.Engine.Naming;
+using BitBuild.Engine.Output;
+using BitBuild.Engine.Packages;
+using BitBuild.Engine.Scopes;
+using BitBuild.Engine.State;
+using BitBuild.Engine.Workspaces;
+using NuGet.Versioning;
+
+namespace BitBuild.Engine.Export;
+
+/// <summary>
+/// <c>dotnet bit export</c>. Everything is planned and checked before the first package leaves: the selection, package ids,
+/// dependency scopes, every scope reachable and writable, every package's existence in its scope (same hash: skipped;
+/// different: BIT3003 for all of them at once, nothing sent, workspace unchanged), and every local package verified
+/// against its tagged hash (BIT3007), rebuilt first when missing (fresh clone). Then packages are rewritten and sent
+/// dependencies first, so a crash never leaves a scope with a package whose dependencies are missing, and running export
+/// again finishes the job (what arrived is found and skipped). .bitmap records what reached each scope, under the lock.
+/// </summary>
+public static class ExportOperation
+{
+    public static ExportResult Run(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default) =>
+        RunAsync(workspace, options, log, cancellationToken).GetAwaiter().GetResult();
+
+    public static async Task<ExportResult> RunAsync(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default)
+    {
+        CheckOptions(options);
+        using var _ = workspace.Lock(log.Info);
+        var declarations = DeclarationsCache.Evaluate(workspace);
+        var bitmap = workspace.ReadBitmap();
+        var selection = ExportSelection.Select(options, declarations, bitmap);
+        foreach (var id in selection.ComponentsWithoutScope)
+        {
+            log.Warning(
+                DiagnosticCodes.NoScopeForComponent,
+                $"component {id} was not exported: it has no scope yet. Name one ('dotnet bit export <scope> {id}'), give it Scope metadata " +
+                "('dotnet bit add --scope <scope>'), or set BitDefaultScope ('dotnet bit init --default-scope <scope>').");
+        }
+
+        if (options.Eject)
+        {
+            log.Warning(DiagnosticCodes.InvalidArguments, "--eject is not available yet in this version: the components were exported but stay in the workspace.");
+        }
+
+        if (selection.Versions.Count == 0)
+        {
+            return new ExportResult(options.DryRun, [], selection.ComponentsWithoutScope);
+        }
+
+        var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
+        var feeds = new Dictionary<string, IScopeFeed>(StringComparer.Ordinal);
+        var temp = Path.Combine(workspace.TempFolder, "export-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            foreach (var scope in plan.Select(p => p.Scope).Distinct())
+            {
+                var feed = ScopeFeeds.Open(ScopeResolver.Resolve(workspace, declarations, scope, options.ApiKey));
+                feeds[scope] = feed;
+                await feed.CheckWritableAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await CheckScopesAsync(plan, feeds, cancellationToken).ConfigureAwait(false);
+            var toSend = plan.Where(p => p.Action == PackageAction.Send).ToList();
+            var store = new LocalScopeStore(workspace);
+            var versions = toSend.Select(p => (p.ComponentId, bitmap.Find(p.ComponentId)!.FindVersion(p.Version)!)).DistinctBy(v => (v.ComponentId, v.Item2.Version)).ToList();
+            var missing = LocalPackages.FindMissing(workspace, declarations, versions);
+            foreach (var package in toSend.Where(p => missing.Any(m => m.ComponentId == p.ComponentId && m.Version.Version == p.Version)))
+            {
+                package.Rebuild = true;
+            }
+
+            if (options.DryRun)
+            {
+                return Result(options, plan, feeds, selection.ComponentsWithoutScope);
+            }
+
+            LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
+            Directory.CreateDirectory(temp);
+            var files = Prepare(toSend, bitmap, store, temp);
+            var sent = new List<PlannedPackage>();
+            try
+            {
+                for (var i = 0; i < plan.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var package = plan[i];
+                    if (package.Action != PackageAction.Send)
+                    {
+                        log.Progress(i + 1, plan.Count, $"{package.ComponentId} {package.Version} is already in scope {package.Scope}");
+                        sent.Add(package);
+                        continue;
+                    }
+
+                    log.Progress(i + 1, plan.Count, $"exporting {package.ComponentId} {package.Version} to scope {package.Scope}");
+                    var outcome = await feeds[package.Scope].PushAsync(files[package], package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+                    if (outcome == PushOutcome.AlreadyExists)
+                    {
+                        // Another exporter got there between our check and our push: accept it only if it is the same content.
+                        var present = await feeds[package.Scope].FindAsync(package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+                        if (present is not null && present.Hash != package.Hash)
+                        {
+                            throw Conflict([(package, present.Hash)]);
+                        }
+
+                        package.Action = PackageAction.AlreadyInScope;
+                    }
+
+                    sent.Add(package);
+                }
+            }
+            finally
+            {
+                // Record whatever reached a scope, even when a later package failed: .bitmap then tells the truth, and
+                // the next export skips what is there.
+                Record(workspace, bitmap, sent, options.SetCurrentScope);
+            }
+
+            return Result(options, plan, feeds, selection.ComponentsWithoutScope);
+        }
+        finally
+        {
+            foreach (var feed in feeds.Values)
+            {
+                feed.Dispose();
+            }
+
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Verifies every local package (BIT3007) and rewrites it into the scope's package in the temp folder, before the first
+    /// push. The packages are independent, so this runs in parallel; the pushes that follow stay in dependency order.
+    /// </summary>
+    private static Dictionary<PlannedPackage, string> Prepare(IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, string temp)
+    {
+        var files = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, string>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            Parallel.ForEach(toSend, package =>
+            {
+                var local = store.PackagePath(package.ComponentId, package.Version);
+                LocalPackageVerifier.Verify(local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
+                var file = Path.Combine(temp, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
+                using (var source = File.OpenRead(local))
+                using (var destination = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                {
+                    PackageRewriter.Rewrite(source, destination, package.Scope, package.PackageId, package.Dependencies);
+                }
+
+                files[package] = file;
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<BitException>().Any())
+        {
+            // Report the first problem in send order, the same one a sequential run would have found.
+            throw ex.InnerExceptions.OfType<BitException>().OrderBy(e => toSend.ToList().FindIndex(p => e.Message.Contains($"{p.ComponentId} {p.Version}", StringComparison.Ordinal))).First();
+        }
+
+        return new Dictionary<PlannedPackage, string>(files, ReferenceEqualityComparer.Instance);
+    }
+
+    private static void CheckOptions(ExportOptions options)
+    {
+        if (options.Scope is not null)
+        {
+            ScopeName.Validate(options.Scope);
+        }
+
+        if ((options.IncludeDependencies || options.Rewire || options.SetCurrentScope) && options.Scope is null)
+        {
+            throw new BitException(
+                DiagnosticCodes.OptionNeedsScope,
+                "--include-dependencies, --rewire and --set-current-scope need a target scope: 'dotnet bit export <scope> <ids…> --include-dependencies'.") { IsUsageError = true };
+        }
+
+        if (options.Rewire && !options.IncludeDependencies)
+        {
+            throw new BitException(DiagnosticCodes.OptionNeedsScope, "--rewire points copies at the copies of their dependencies; use it with --include-dependencies.") { IsUsageError = true };
+        }
+    }
+
+    /// <summary>Existence and conflict checks for every package, before anything is sent.</summary>
+    private static async Task CheckScopesAsync(IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, CancellationToken cancellationToken)
+    {
+        var conflicts = new List<(PlannedPackage Package, string? ScopeHash)>();
+        using var throttle = new SemaphoreSlim(8);
+        var checks = plan.Select(async package =>
+        {
+            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return (package, await feeds[package.Scope].FindAsync(package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        });
+        foreach (var (package, present) in await Task.WhenAll(checks).ConfigureAwait(false))
+        {
+            if (present is null)
+            {
+                continue;
+            }
+
+            if (present.Hash == package.Hash)
+            {
+                package.Action = PackageAction.AlreadyInScope;
+            }
+            else
+            {
+                conflicts.Add((package, present.Hash));
+            }
+        }
+
+        if (conflicts.Count > 0)
+        {
+            throw Conflict(conflicts);
+        }
+    }
+
+    private static BitException Conflict(IReadOnlyList<(PlannedPackage Package, string? ScopeHash)> conflicts) =>
+        new(DiagnosticCodes.ExportConflict,
+            $"Nothing was exported: {(conflicts.Count == 1 ? "a scope already has this version" : $"scopes already have {conflicts.Count} of these versions")} with different content.\n  " +
+            string.Join("\n  ", conflicts.Select(c =>
+                $"{c.Package.ComponentId} {c.Package.Version} in scope {c.Package.Scope} ({c.Package.PackageId}): the scope has {(c.ScopeHash is null ? "a package that BitBuild did not make" : ContentHash.Short(c.ScopeHash))}, this workspace tagged {ContentHash.Short(c.Package.Hash)}")) +
+            "\nSomeone exported other content under the same versions (another workspace or branch). A version in a scope never changes: " +
+            "untag these versions ('dotnet bit untag <id> <version>'), tag again (the next version), and export.");
+
+    private static void Record(Workspace workspace, Bitmap bitmap, IReadOnlyList<PlannedPackage> reached, bool setCurrentScope)
+    {
+        if (reached.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var package in reached)
+        {
+            var state = bitmap.Find(package.ComponentId)!;
+            state.FindVersion(package.Version)!.ExportedTo.Add(package.Scope);
+            if (state.Scope is null || setCurrentScope)
+            {
+                // The first export sets the primary scope (Bit: the scope named on the first export wins over defaultScope).
+                state.Scope = package.Scope;
+            }
+        }
+
+        workspace.WriteBitmap(bitmap);
+    }
+
+    private static ExportResult Result(ExportOptions options, IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyList<string> withoutScope) =>
+        new(options.DryRun,
+            plan.GroupBy(p => p.Scope).Select(g => new ScopeExport(
+                g.Key,
+                feeds[g.Key].Scope.Location,
+                g.Select(p => new ExportedPackage(p.ComponentId, p.Version, p.PackageId, p.Action, p.Rebuild)).ToList())).ToList(),
+            withoutScope);
+}

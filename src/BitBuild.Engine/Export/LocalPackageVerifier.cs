@@ -1,0 +1,63 @@
+using System.IO.Compression;
+using System.Text.Json;
+using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Hashing;
+using BitBuild.Engine.Packages;
+using BitBuild.Engine.State;
+using NuGet.Versioning;
+
+namespace BitBuild.Engine.Export;
+
+/// <summary>
+/// Proves a local package holds exactly the tagged sources before it leaves the workspace: the content hash recomputed
+/// over its <c>bit/src/</c> entries must equal both the hash in its <c>bit/component.json</c> and the hash .bitmap recorded
+/// at tag time. Anything else (edited by hand, a damaged file, a package of another version) is BIT3007 and is never sent.
+/// </summary>
+public static class LocalPackageVerifier
+{
+    public static ComponentManifest Verify(string nupkgPath, string componentId, TaggedVersion tagged)
+    {
+        ComponentManifest manifest;
+        string actual;
+        try
+        {
+            using var zip = ZipFile.OpenRead(nupkgPath);
+            var manifestEntry = zip.GetEntry(ComponentManifest.PathInPackage) ?? throw Corrupt(nupkgPath, componentId, tagged, $"it has no {ComponentManifest.PathInPackage}");
+            using (var stream = manifestEntry.Open())
+            {
+                manifest = ComponentManifest.FromJson(stream);
+            }
+
+            var sources = zip.Entries
+                .Where(e => e.FullName.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal) && !e.FullName.EndsWith('/'))
+                .Select(e => (Uri.UnescapeDataString(e.FullName[ComponentManifest.SourcesFolderInPackage.Length..]), (Func<Stream>)e.Open));
+            actual = ContentHash.Of(sources);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException)
+        {
+            throw Corrupt(nupkgPath, componentId, tagged, $"it cannot be read ({ex.Message})");
+        }
+
+        if (manifest.Id != componentId || NuGetVersion.Parse(manifest.Version) != NuGetVersion.Parse(tagged.Version))
+        {
+            throw Corrupt(nupkgPath, componentId, tagged, $"it is {manifest.Id} {manifest.Version}");
+        }
+
+        if (actual != manifest.Hash || actual != tagged.Hash)
+        {
+            throw Corrupt(
+                nupkgPath,
+                componentId,
+                tagged,
+                $"its sources hash to {actual}, but its manifest says {manifest.Hash} and .bitmap recorded {tagged.Hash}");
+        }
+
+        return manifest;
+    }
+
+    private static BitException Corrupt(string path, string componentId, TaggedVersion tagged, string what) =>
+        new(DiagnosticCodes.LocalPackageCorrupt,
+            $"The local package of {componentId} {tagged.Version} ({path}) does not hold the tagged sources: {what}. It was not sent. " +
+            "Delete that file and run the export again: BitBuild rebuilds it from the sources when they still match the tag.",
+            path);
+}

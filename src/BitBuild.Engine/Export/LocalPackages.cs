@@ -1,0 +1,140 @@
+using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Hashing;
+using BitBuild.Engine.LocalScope;
+using BitBuild.Engine.Naming;
+using BitBuild.Engine.Output;
+using BitBuild.Engine.Packages;
+using BitBuild.Engine.State;
+using BitBuild.Engine.Status;
+using BitBuild.Engine.Tagging;
+using BitBuild.Engine.Workspaces;
+
+namespace BitBuild.Engine.Export;
+
+/// <summary>
+/// Makes sure every version an export sends has its local package. <c>.bit/</c> is not committed, so a fresh clone (CI)
+/// has .bitmap but no packages: a missing package is rebuilt with the tag step's own packer, but only when the sources on
+/// disk hash to exactly what was tagged (else BIT3008). Nothing new is recorded: it is the same tagged version.
+/// </summary>
+public static class LocalPackages
+{
+    /// <summary>The versions among <paramref name="needed"/> whose package is missing; throws BIT3008 for any that cannot be rebuilt.</summary>
+    public static IReadOnlyList<(string ComponentId, TaggedVersion Version)> FindMissing(
+        Workspace workspace, WorkspaceDeclarations declarations, IEnumerable<(string ComponentId, TaggedVersion Version)> needed)
+    {
+        var store = new LocalScopeStore(workspace);
+        var missing = needed.Where(n => !store.Contains(n.ComponentId, n.Version.Version)).ToList();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, version) in missing)
+        {
+            var component = declarations.Find(id) ?? throw new BitException(
+                DiagnosticCodes.ChangedSinceTagged,
+                $"The local package of {id} {version.Version} is missing ({store.PackagePath(id, version.Version)}) and no BitComponent item declares {id} any more, " +
+                "so it cannot be rebuilt. Declare the component again, or export from the workspace that tagged it.");
+            if (!hashes.TryGetValue(id, out var hash))
+            {
+                hash = hashes[id] = WorkspaceStatus.HashOf(component, declarations);
+            }
+
+            if (hash != version.Hash)
+            {
+                throw new BitException(
+                    DiagnosticCodes.ChangedSinceTagged,
+                    $"The local package of {id} {version.Version} is missing (a fresh clone?), and its sources changed since it was tagged " +
+                    $"(tagged {ContentHash.Short(version.Hash)}, now {ContentHash.Short(hash)}), so it cannot be rebuilt as that version. " +
+                    $"Check out the commit that tagged {id} {version.Version} and export from there, or tag the current sources and export the new version.");
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>Rebuilds the given versions into the local scope with MSBuild's Pack (one run when their dependency versions agree).</summary>
+    public static void Rebuild(Workspace workspace, WorkspaceDeclarations declarations, Bitmap bitmap, IReadOnlyList<(string ComponentId, TaggedVersion Version)> missing, IOperationLog log)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        log.Info($"rebuilding {missing.Count} local package{(missing.Count == 1 ? "" : "s")} from the tagged sources: {string.Join(", ", missing.Select(m => $"{m.ComponentId} {m.Version.Version}"))}");
+        var batches = Batches(missing);
+        var store = new LocalScopeStore(workspace);
+        foreach (var batch in batches)
+        {
+            var requests = batch.Select(m => Request(declarations, m.ComponentId, m.Version)).ToList();
+            var others = new Dictionary<string, (string ProjectPath, string Version)>(StringComparer.Ordinal);
+            foreach (var (_, version) in batch)
+            {
+                foreach (var (depId, depVersion) in version.Dependencies)
+                {
+                    var dep = declarations.Find(depId);
+                    if (dep is not null)
+                    {
+                        others[depId] = (dep.ProjectPath, depVersion);
+                    }
+                }
+            }
+
+            // Components the batch does not name still need an id and version for Pack's dependency list to be consistent.
+            foreach (var component in declarations.Components.Where(c => !others.ContainsKey(c.Id) && bitmap.Find(c.Id)?.Latest is not null))
+            {
+                others[component.Id] = (component.ProjectPath, bitmap.Find(component.Id)!.Latest!.Version);
+            }
+
+            var packages = ComponentPacker.Pack(workspace, requests, others, log);
+            foreach (var (id, version) in batch)
+            {
+                store.Store(id, version.Version, packages[id]);
+            }
+
+            ComponentPacker.CleanUp(packages);
+        }
+    }
+
+    /// <summary>One batch when no two versions disagree on a component's version; otherwise one pack per version.</summary>
+    private static List<List<(string ComponentId, TaggedVersion Version)>> Batches(IReadOnlyList<(string ComponentId, TaggedVersion Version)> missing)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var consistent = true;
+        foreach (var (id, version) in missing)
+        {
+            foreach (var pair in version.Dependencies.Append(new KeyValuePair<string, string>(id, version.Version)))
+            {
+                if (versions.TryGetValue(pair.Key, out var existing) && existing != pair.Value)
+                {
+                    consistent = false;
+                }
+
+                versions[pair.Key] = pair.Value;
+            }
+        }
+
+        return consistent ? [missing.ToList()] : missing.Select(m => new List<(string, TaggedVersion)> { m }).ToList();
+    }
+
+    private static PackRequest Request(WorkspaceDeclarations declarations, string id, TaggedVersion version)
+    {
+        var component = declarations.Find(id)!;
+        var nested = declarations.Components.Where(o => o.Id != id && IsInside(o.Folder, component.Folder)).Select(o => o.Folder);
+        var manifest = new ComponentManifest
+        {
+            Id = id,
+            Version = version.Version,
+            Hash = version.Hash,
+            Message = version.Message,
+            Time = version.Time,
+            Scope = null,
+            PackageId = PackageIds.Local(id),
+            Dependencies = version.Dependencies.Select(d => new ManifestDependency(d.Key, d.Value, null, PackageIds.Local(d.Key))).ToList(),
+        };
+        return new PackRequest(component.ProjectPath, SourceFiles.List(component.Folder, nested), manifest);
+    }
+
+    private static bool IsInside(string candidate, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, candidate);
+        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+}

@@ -1,0 +1,27 @@
+using NuGet.Versioning;
+
+namespace BitBuild.Engine.Scopes;
+
+/// <summary>A package already in a scope. <see cref="Hash"/> is its <c>bit/component.json</c> hash, null when it has none (not a BitBuild package).</summary>
+public sealed record ScopePackage(string PackageId, NuGetVersion Version, string? Hash);
+
+/// <summary>What a push did: sent the package, or found the same id and version already there (a race with another exporter).</summary>
+public enum PushOutcome
+{
+    Pushed,
+    AlreadyExists,
+}
+
+/// <summary>Reads and writes one scope's packages. Implementations: <see cref="FolderScopeFeed"/>, <see cref="HttpScopeFeed"/>.</summary>
+public interface IScopeFeed : IDisposable
+{
+    ResolvedScope Scope { get; }
+
+    /// <summary>Fails with BIT3011/BIT3012 when the scope cannot take packages (checked before anything is sent); changes nothing.</summary>
+    Task CheckWritableAsync(CancellationToken cancellationToken);
+
+    /// <summary>The package with this id and version, or null when the scope does not have it.</summary>
+    Task<ScopePackage?> FindAsync(string packageId, NuGetVersion version, CancellationToken cancellationToken);
+
+    Task<PushOutcome> PushAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken);
+}
