@@ -69,5 +69,4 @@ public static class DiagnosticCodes
     public const string EjectRestoreFailed = "BIT4008";
     public const string EjectStepFailed = "BIT4009";
     public const string EjectRollbackIncomplete = "BIT4010";
-    public const string EjectAfterExportFailed = "BIT4011";
 }

@@ -70,7 +70,7 @@ internal static class EjectPlanner
         var locations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in candidates.GroupBy(c => c.Scope, StringComparer.Ordinal))
         {
-            var location = ScopeSource.Resolve(workspace.Root, declarations, group.Key);
+            var location = ScopeSource.Resolve(workspace, declarations, group.Key);
             locations[group.Key] = location;
             var change = NuGetConfigEditor.Plan(workspace.Root, group.Key, location, group.Select(c => PackageIds.InScope(c.Scope, c.Component.Id)));
             if (!change.IsEmpty)
