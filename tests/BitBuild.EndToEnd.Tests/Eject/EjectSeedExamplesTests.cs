@@ -72,8 +72,7 @@ public sealed class EjectSeedExamplesTests(EjectFixture fixture)
             </configuration>
 
             """);
-        Expect(ws.DotNet("new", "sln", "-n", "Workspace", "--format", "sln"));
-        Expect(ws.DotNet("sln", "Workspace.sln", "add", "src/app/App.csproj", "src/hello/app-kit/Hello.AppKit.csproj", "src/hello/world/Hello.World.csproj", "src/utils/string/Utils.String.csproj"));
+        ws.Write("Workspace.sln", Sln("src/app/App.csproj", "src/hello/app-kit/Hello.AppKit.csproj", "src/hello/world/Hello.World.csproj", "src/utils/string/Utils.String.csproj"));
 
         var dryRunBefore = ws.Files();
         var dryRun = Expect(ws.Bit("eject", "hello/world", "--dry-run"));
@@ -95,5 +94,19 @@ public sealed class EjectSeedExamplesTests(EjectFixture fixture)
         Expect(ws.DotNet("build", "Workspace.sln", "-nologo"));
         var run = Expect(ws.DotNet("run", "--project", "src/app", "--no-build"));
         Assert.Equal(EjectFixture.AppOutput, run.StandardOutput.Trim());
+    }
+
+    /// <summary>A classic .sln as 'dotnet new sln' + 'dotnet sln add' write it (written directly: two dotnet runs saved).</summary>
+    private static string Sln(params string[] projects)
+    {
+        var ids = projects.Select((_, i) => $"{{6E0C5A4B-0000-4000-8000-{i:D12}}}").ToList();
+        var entries = string.Concat(projects.Select((p, i) =>
+            $"Project(\"{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}\") = \"{Path.GetFileNameWithoutExtension(p)}\", \"{p.Replace('/', '\\')}\", \"{ids[i]}\"\r\nEndProject\r\n"));
+        var configs = string.Concat(ids.Select(id =>
+            $"\t\t{id}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\r\n\t\t{id}.Debug|Any CPU.Build.0 = Debug|Any CPU\r\n\t\t{id}.Release|Any CPU.ActiveCfg = Release|Any CPU\r\n\t\t{id}.Release|Any CPU.Build.0 = Release|Any CPU\r\n"));
+        return "\r\nMicrosoft Visual Studio Solution File, Format Version 12.00\r\n# Visual Studio Version 17\r\nVisualStudioVersion = 17.0.31903.59\r\nMinimumVisualStudioVersion = 10.0.40219.1\r\n" +
+            entries +
+            "Global\r\n\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\r\n\t\tDebug|Any CPU = Debug|Any CPU\r\n\t\tRelease|Any CPU = Release|Any CPU\r\n\tEndGlobalSection\r\n" +
+            "\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\r\n" + configs + "\tEndGlobalSection\r\nEndGlobal\r\n";
     }
 }
