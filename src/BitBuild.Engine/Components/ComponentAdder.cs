@@ -58,7 +58,8 @@ public static class ComponentAdder
                 throw new BitException(DiagnosticCodes.DuplicateComponentId, $"The id {componentId} (derived from {relative}) is already taken; pass --id to choose another.");
             }
 
-            // Write Id explicitly only when it differs from what the path gives, so hand-moved folders keep their ids.
+            // Id metadata is written only for --id: without it, MSBuild's view and the CLI derive the same id from the folder,
+            // and the item stays as short as a hand-written one.
             declarations.AddComponent(relative, id, scope);
             added.Add(new Added(componentId, relative));
         }

@@ -69,4 +69,21 @@ public static class DiagnosticCodes
     public const string EjectRestoreFailed = "BIT4008";
     public const string EjectStepFailed = "BIT4009";
     public const string EjectRollbackIncomplete = "BIT4010";
+
+    // Scope server
+    public const string ServerInsecureUrl = "BIT5001";
+    public const string ServerCertificateInvalid = "BIT5002";
+    public const string ServerScopeExists = "BIT5003";
+    public const string ServerUnknownScope = "BIT5004";
+    public const string ServerExportConflict = "BIT5005";
+    public const string ServerPackageNotInScope = "BIT5006";
+    public const string ServerInvalidPackage = "BIT5007";
+    public const string ServerUnresolvedDependency = "BIT5008";
+    public const string ServerUnauthorized = "BIT5009";
+    public const string ServerForbidden = "BIT5010";
+    public const string ServerPackageExists = "BIT5011";
+    public const string ServerRequestTooLarge = "BIT5012";
+    public const string ServerExportFailed = "BIT5013";
+    public const string ServerBusy = "BIT5014";
+    public const string ServerInvalidUrl = "BIT5015";
 }

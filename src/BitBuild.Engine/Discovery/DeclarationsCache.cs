@@ -28,14 +28,14 @@ public static class DeclarationsCache
 
         var path = Path.Combine(workspace.BitFolder, "cache", "declarations.json");
         var projects = ProjectSetHash(workspace.Root);
-        var cached = TryRead(path, projects);
+        var cached = TryRead(path, workspace.Root, projects);
         if (cached is not null)
         {
             return cached;
         }
 
         var fresh = ComponentDiscovery.Evaluate(workspace);
-        TryWrite(path, projects, fresh);
+        TryWrite(path, workspace.Root, projects, fresh);
         return fresh;
     }
 
@@ -64,7 +64,7 @@ public static class DeclarationsCache
 
     private static string FileHash(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "missing";
 
-    private static WorkspaceDeclarations? TryRead(string path, string projects)
+    private static WorkspaceDeclarations? TryRead(string path, string workspaceRoot, string projects)
     {
         try
         {
@@ -75,7 +75,8 @@ public static class DeclarationsCache
 
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
-            if (root.GetProperty("format").GetInt32() != Format || root.GetProperty("projects").GetString() != projects)
+            // The root too: a copied or moved workspace carries .bit/ along, and its cached paths would name the original.
+            if (root.GetProperty("format").GetInt32() != Format || root.GetProperty("root").GetString() != workspaceRoot || root.GetProperty("projects").GetString() != projects)
             {
                 return null;
             }
@@ -111,7 +112,7 @@ public static class DeclarationsCache
         }
     }
 
-    private static void TryWrite(string path, string projects, WorkspaceDeclarations declarations)
+    private static void TryWrite(string path, string workspaceRoot, string projects, WorkspaceDeclarations declarations)
     {
         if (declarations.ImportedFiles.Count == 0)
         {
@@ -125,6 +126,7 @@ public static class DeclarationsCache
             {
                 w.WriteStartObject();
                 w.WriteNumber("format", Format);
+                w.WriteString("root", workspaceRoot);
                 w.WriteString("projects", projects);
                 w.WriteStartArray("imports");
                 foreach (var file in declarations.ImportedFiles)

@@ -25,7 +25,16 @@ public static class BitmapFile
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
-            return Parse(document.RootElement, path);
+            try
+            {
+                return Parse(document.RootElement, path);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+            {
+                // Valid JSON of the wrong shape (a string where a number belongs, a bad date, components not an object):
+                // JsonElement's accessors throw these. It is still a corrupt .bitmap the user must fix, not a crash.
+                throw Corrupt(path, ex.Message);
+            }
         }
         catch (JsonException ex)
         {
@@ -74,7 +83,7 @@ public static class BitmapFile
                     {
                         var tagged = new TaggedVersion
                         {
-                            Version = RequiredString(v, "version", path),
+                            Version = RequiredVersion(v, component.Name, path),
                             Hash = RequiredString(v, "hash", path),
                             Message = OptionalString(v, "message"),
                             Time = v.TryGetProperty("time", out var time) ? time.GetDateTimeOffset() : default,
@@ -114,6 +123,18 @@ public static class BitmapFile
 
     private static string RequiredString(JsonElement e, string name, string path) =>
         OptionalString(e, name) ?? throw Corrupt(path, $"a version entry has no \"{name}\"");
+
+    /// <summary>A version that is not SemVer would break sorting, version increments and NuGet later; reject it on read.</summary>
+    private static string RequiredVersion(JsonElement e, string componentId, string path)
+    {
+        var text = RequiredString(e, "version", path);
+        if (!NuGet.Versioning.NuGetVersion.TryParse(text, out _))
+        {
+            throw Corrupt(path, $"{componentId} has the version \"{text}\", which is not a SemVer 2 version");
+        }
+
+        return text;
+    }
 
     public static byte[] Serialize(Bitmap bitmap)
     {

@@ -24,6 +24,8 @@ public static class TagPlanner
         {
             foreach (var pattern in request.Ids)
             {
+                // A name no component could ever have is a typo, not an unknown component: say what ids look like.
+                ComponentId.Validate(pattern.Replace("*", "x", StringComparison.Ordinal), $"in 'dotnet bit tag {pattern}'");
                 var matches = declarations.Components.Where(c => ComponentId.MatchesPattern(c.Id, pattern)).ToList();
                 if (matches.Count == 0)
                 {
@@ -53,9 +55,29 @@ public static class TagPlanner
             }
         }
 
-        // Dependencies of what is tagged must be tagged already, or be tagged now.
         var selectedIds = selected.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var component in selected)
+        // Auto-tag dependents that were tagged before, transitively.
+        var auto = new List<DeclaredComponent>();
+        var frontier = new Queue<string>(selectedIds);
+        while (frontier.Count > 0)
+        {
+            var id = frontier.Dequeue();
+            foreach (var dependentId in graph.DependentsOf(id).OrderBy(d => d, StringComparer.Ordinal))
+            {
+                if (selectedIds.Contains(dependentId) || bitmap.Find(dependentId)?.Latest is null)
+                {
+                    continue;
+                }
+
+                selectedIds.Add(dependentId);
+                auto.Add(declarations.Find(dependentId)!);
+                frontier.Enqueue(dependentId);
+            }
+        }
+
+        // Dependencies of what is tagged (auto-tagged dependents included: they are rebuilt too) must be tagged already and
+        // unchanged since, or be tagged now.
+        foreach (var component in selected.Concat(auto))
         {
             foreach (var depId in graph.DependenciesOf(component.Id).Where(d => !selectedIds.Contains(d)))
             {
@@ -74,25 +96,6 @@ public static class TagPlanner
                         $"{component.Id} depends on {depId}, which changed since its last tag ({bitmap.Find(depId)!.Latest!.Version}); " +
                         $"{component.Id}'s package would be built against sources no tag records. Tag both: 'dotnet bit tag {depId} {component.Id}'.");
                 }
-            }
-        }
-
-        // Auto-tag dependents that were tagged before, transitively.
-        var auto = new List<DeclaredComponent>();
-        var frontier = new Queue<string>(selectedIds);
-        while (frontier.Count > 0)
-        {
-            var id = frontier.Dequeue();
-            foreach (var dependentId in graph.DependentsOf(id).OrderBy(d => d, StringComparer.Ordinal))
-            {
-                if (selectedIds.Contains(dependentId) || bitmap.Find(dependentId)?.Latest is null)
-                {
-                    continue;
-                }
-
-                selectedIds.Add(dependentId);
-                auto.Add(declarations.Find(dependentId)!);
-                frontier.Enqueue(dependentId);
             }
         }
 

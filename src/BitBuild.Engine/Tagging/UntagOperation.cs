@@ -1,5 +1,6 @@
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.LocalScope;
+using BitBuild.Engine.State;
 using BitBuild.Engine.Workspaces;
 using NuGet.Versioning;
 
@@ -22,8 +23,10 @@ public static class UntagOperation
 
         using var _ = workspace.Lock();
         var bitmap = workspace.ReadBitmap();
-        var removed = new List<Untagged>();
-        foreach (var id in ids)
+        // Find every target first, then check dependents against what remains: naming a dependent in the same command
+        // only helps when the dependent's version that uses the target is itself being removed.
+        var targets = new List<(string Id, ComponentState State, TaggedVersion Version)>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var state = bitmap.Find(id) ?? throw new BitException(DiagnosticCodes.UnknownComponent, $"{id} has no tagged versions in .bitmap; nothing to untag.");
             var target = version is null ? state.Latest : state.FindVersion(VersionIncrement.ParseExplicit(version).ToNormalizedString());
@@ -39,9 +42,16 @@ public static class UntagOperation
                     $"{id} {target.Version} was exported to {string.Join(", ", target.ExportedTo)}; exported versions are immutable and cannot be untagged. Tag a new version instead.");
             }
 
+            targets.Add((id, state, target));
+        }
+
+        var removedVersions = targets.Select(t => t.Version).ToHashSet();
+        foreach (var (id, _, target) in targets)
+        {
             var dependents = bitmap.Components
-                .Where(c => !ids.Contains(c.Key))
-                .SelectMany(c => c.Value.Versions.Where(v => v.Dependencies.TryGetValue(id, out var d) && NuGetVersion.Parse(d) == NuGetVersion.Parse(target.Version)).Select(v => $"{c.Key} {v.Version}"))
+                .SelectMany(c => c.Value.Versions
+                    .Where(v => !removedVersions.Contains(v) && v.Dependencies.TryGetValue(id, out var d) && NuGetVersion.Parse(d) == NuGetVersion.Parse(target.Version))
+                    .Select(v => $"{c.Key} {v.Version}"))
                 .ToList();
             if (dependents.Count > 0)
             {
@@ -49,7 +59,11 @@ public static class UntagOperation
                     DiagnosticCodes.UntagHasDependents,
                     $"{id} {target.Version} is a dependency of {string.Join(", ", dependents)}; untag those as well (name them in the same command) or keep this version.");
             }
+        }
 
+        var removed = new List<Untagged>();
+        foreach (var (id, state, target) in targets)
+        {
             state.Versions.Remove(target);
             removed.Add(new Untagged(id, target.Version));
             if (state.Versions.Count == 0 && state.Scope is null)

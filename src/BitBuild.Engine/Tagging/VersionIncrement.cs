@@ -32,6 +32,11 @@ public sealed record VersionIncrement(IncrementKind Kind, string? PreReleaseLabe
 
     public NuGetVersion Next(string componentId, string? lastVersion)
     {
+        if (Kind == IncrementKind.PreRelease)
+        {
+            ValidateLabel(Label);
+        }
+
         var last = lastVersion is null ? null : NuGetVersion.Parse(lastVersion);
         if (ExplicitVersion is not null)
         {
@@ -58,16 +63,31 @@ public sealed record VersionIncrement(IncrementKind Kind, string? PreReleaseLabe
             };
         }
 
+        // As semver's inc (which Bit uses): a pre-release of x.0.0 / x.y.0 is released by --major / --minor, not skipped.
         return Kind switch
         {
-            IncrementKind.Major => new NuGetVersion(last.Major + 1, 0, 0),
-            IncrementKind.Minor => new NuGetVersion(last.Major, last.Minor + 1, 0),
+            IncrementKind.Major => last.IsPrerelease && last.Minor == 0 && last.Patch == 0 ? new NuGetVersion(last.Major, 0, 0) : new NuGetVersion(last.Major + 1, 0, 0),
+            IncrementKind.Minor => last.IsPrerelease && last.Patch == 0 ? new NuGetVersion(last.Major, last.Minor, 0) : new NuGetVersion(last.Major, last.Minor + 1, 0),
             IncrementKind.PreRelease => NextPreRelease(last),
             _ => last.IsPrerelease ? new NuGetVersion(last.Major, last.Minor, last.Patch) : new NuGetVersion(last.Major, last.Minor, last.Patch + 1),
         };
     }
 
     private string Label => PreReleaseLabel ?? "pre";
+
+    /// <summary>
+    /// The label becomes part of a SemVer version and a package file name: reject what SemVer does not allow here, before
+    /// anything is built (otherwise MSBuild's Pack fails with an unrelated-looking restore error).
+    /// </summary>
+    private static void ValidateLabel(string label)
+    {
+        if (!NuGetVersion.TryParseStrict($"1.0.0-{label}.0", out _) || label.Contains('.', StringComparison.Ordinal) || label.Contains('+', StringComparison.Ordinal))
+        {
+            throw new BitException(
+                DiagnosticCodes.InvalidVersion,
+                $"'{label}' is not a valid pre-release label: use letters, digits and '-' (e.g. beta, rc, preview-2).") { IsUsageError = true };
+        }
+    }
 
     private NuGetVersion NextPreRelease(NuGetVersion last)
     {

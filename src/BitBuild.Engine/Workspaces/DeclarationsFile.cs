@@ -161,7 +161,9 @@ public sealed class DeclarationsFile
 
     public void Save()
     {
-        var text = document.Declaration is null ? document.Root!.ToString(SaveOptions.DisableFormatting) : document.ToString(SaveOptions.DisableFormatting);
+        // XDocument.ToString leaves out the XML declaration; write it back ourselves so a hand-written
+        // '<?xml …?>' and any comments around <Project> survive unchanged.
+        var text = (document.Declaration is null ? string.Empty : document.Declaration.ToString()) + document.ToString(SaveOptions.DisableFormatting);
         AtomicFile.WriteAllText(path, text.TrimEnd() + "\n");
     }
 }
