@@ -40,7 +40,14 @@ internal static class NuGetConfigEditor
         if (change.AddSource)
         {
             var sources = Section(root, "packageSources");
-            XmlFileText.AppendChild(sources, new XElement("add", new XAttribute("key", change.SourceKey), new XAttribute("value", change.Location)));
+            var add = new XElement("add", new XAttribute("key", change.SourceKey), new XAttribute("value", change.Location));
+            if (change.Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            {
+                // Export only accepts plain http for a scope server on this machine; NuGet refuses http sources (NU1302) unless told.
+                add.Add(new XAttribute("allowInsecureConnections", "true"));
+            }
+
+            XmlFileText.AppendChild(sources, add);
         }
 
         if (change.MappingPattern is not null)

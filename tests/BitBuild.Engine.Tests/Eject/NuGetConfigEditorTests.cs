@@ -89,6 +89,16 @@ public sealed class NuGetConfigEditorTests : IDisposable
     }
 
     [Fact]
+    public void A_local_scope_server_over_plain_http_is_allowed_explicitly()
+    {
+        var change = new NuGetConfigChange("user.my-collection", "http://127.0.0.1:5080/user.my-collection/v3/index.json", AddSource: true, MappingPattern: null);
+
+        var result = Encoding.UTF8.GetString(NuGetConfigEditor.Apply(Encoding.UTF8.GetBytes(Config), change));
+
+        Assert.Contains("""<add key="user.my-collection" value="http://127.0.0.1:5080/user.my-collection/v3/index.json" allowInsecureConnections="true" />""", result);
+    }
+
+    [Fact]
     public void Plan_adds_the_source_and_a_mapping_when_the_repository_maps_sources()
     {
         File.WriteAllText(Path.Combine(root, "NuGet.Config"), MappedConfig);
