@@ -27,7 +27,19 @@ public static class EjectOperation
         var declarations = ComponentDiscovery.Evaluate(workspace);
         var bitmap = workspace.ReadBitmap();
         var candidates = EjectValidator.Check(ids, declarations, bitmap, c => WorkspaceStatus.HashOf(c, declarations));
-        var plan = EjectPlanner.Plan(workspace, declarations, bitmap, candidates);
+        EjectPlan plan;
+        try
+        {
+            plan = EjectPlanner.Plan(workspace, declarations, bitmap, candidates);
+        }
+        catch (EjectPlanner.UnreadableFileException ex)
+        {
+            throw new BitException(
+                DiagnosticCodes.EjectStepFailed,
+                $"{workspace.Relative(ex.Path)} is not well-formed XML ({ex.InnerException!.Message}); eject has to edit it. Fix the file and run eject again. Nothing was changed.",
+                ex.Path);
+        }
+
         var created = plan.Writes.Select(w => w.Key).Where(p => !File.Exists(p)).ToList();
         var changed = plan.Writes.Select(w => w.Key).Except(created).Concat(plan.SlnRemovals.Select(s => s.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
         var result = new EjectResult(
@@ -111,8 +123,9 @@ public static class EjectOperation
                 Restore(workspace, plan, transaction.BackupFolder);
             }
         }
-        catch (Exception ex) when (ex is BitException or IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever failed (our own checks, a locked file, a child process, a bug), the workspace goes back first.
             var problems = transaction.Rollback();
             var code = ex is BitException bit ? bit.Code : DiagnosticCodes.EjectStepFailed;
             // The first line says what failed; tool output (NuGet's errors) follows on the next lines.

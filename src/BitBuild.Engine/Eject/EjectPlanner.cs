@@ -9,6 +9,12 @@ namespace BitBuild.Engine.Eject;
 /// <summary>Works out <see cref="EjectPlan"/> from the workspace's files; reads only, writes nothing.</summary>
 internal static class EjectPlanner
 {
+    /// <summary>A file eject must edit does not parse; the operation turns it into a BIT error naming the file.</summary>
+    public sealed class UnreadableFileException(string path, System.Xml.XmlException inner) : Exception(inner.Message, inner)
+    {
+        public string Path { get; } = path;
+    }
+
     public static EjectPlan Plan(Workspace workspace, WorkspaceDeclarations declarations, Bitmap bitmap, IReadOnlyList<EjectCandidate> candidates)
     {
         var replacements = candidates
@@ -28,8 +34,9 @@ internal static class EjectPlanner
         foreach (var project in remaining)
         {
             var bytes = File.ReadAllBytes(project);
-            var props = CentralPackageVersions.PropsFileFor(project, bytes);
-            var updated = ProjectReferenceRewriter.Rewrite(bytes, project, replacements, props is not null, out var applied);
+            var props = Xml(project, () => CentralPackageVersions.PropsFileFor(project, bytes));
+            IReadOnlyList<PackageReplacement> applied = [];
+            var updated = Xml(project, () => ProjectReferenceRewriter.Rewrite(bytes, project, replacements, props is not null, out applied));
             if (updated is null)
             {
                 continue;
@@ -55,7 +62,7 @@ internal static class EjectPlanner
                 }
 
                 var current = pending.TryGetValue(props, out var staged) ? staged : File.ReadAllBytes(props);
-                var withVersion = CentralPackageVersions.SetPackageVersion(current, replacement.PackageId, replacement.Version);
+                var withVersion = Xml(props, () => CentralPackageVersions.SetPackageVersion(current, replacement.PackageId, replacement.Version));
                 if (withVersion is not null)
                 {
                     Stage(writes, pending, props, withVersion);
@@ -75,7 +82,8 @@ internal static class EjectPlanner
             var change = NuGetConfigEditor.Plan(workspace.Root, group.Key, location, group.Select(c => PackageIds.InScope(c.Scope, c.Component.Id)));
             if (!change.IsEmpty)
             {
-                config = NuGetConfigEditor.Apply(config, change);
+                var before = config;
+                config = Xml(configPath, () => NuGetConfigEditor.Apply(before, change));
                 configChanged = true;
             }
         }
@@ -90,7 +98,7 @@ internal static class EjectPlanner
         var slnRemovals = new List<KeyValuePair<string, IReadOnlyList<string>>>();
         foreach (var solution in WorkspaceFiles.Solutions(workspace.Root).Where(s => !folders.Any(f => WorkspaceFiles.IsInside(s, f))))
         {
-            var listed = SolutionFiles.ListedProjects(solution, ejectedProjects);
+            var listed = Xml(solution, () => SolutionFiles.ListedProjects(solution, ejectedProjects));
             if (listed.Count == 0)
             {
                 continue;
@@ -98,7 +106,7 @@ internal static class EjectPlanner
 
             if (SolutionFiles.IsSlnx(solution))
             {
-                Stage(writes, pending, solution, SolutionFiles.RemoveFromSlnx(File.ReadAllBytes(solution), solution, listed.ToList()));
+                Stage(writes, pending, solution, Xml(solution, () => SolutionFiles.RemoveFromSlnx(File.ReadAllBytes(solution), solution, listed.ToList())));
             }
             else
             {
@@ -111,7 +119,7 @@ internal static class EjectPlanner
         if (File.Exists(workspace.DeclarationsPath))
         {
             verify = false;
-            var declarationsFile = DeclarationsFile.Load(workspace.DeclarationsPath);
+            var declarationsFile = Xml(workspace.DeclarationsPath, () => DeclarationsFile.Load(workspace.DeclarationsPath));
             foreach (var candidate in candidates)
             {
                 var relative = workspace.Relative(candidate.Component.ProjectPath);
@@ -154,6 +162,18 @@ internal static class EjectPlanner
             ScopeLocations = locations,
             VerifyDeclarations = verify,
         };
+    }
+
+    private static T Xml<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new UnreadableFileException(path, ex);
+        }
     }
 
     private static void Stage(List<KeyValuePair<string, byte[]>> writes, Dictionary<string, byte[]> pending, string path, byte[] content)
