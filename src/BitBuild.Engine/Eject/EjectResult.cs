@@ -1,7 +1,5 @@
 namespace BitBuild.Engine.Eject;
 
-public sealed record EjectOptions(bool DryRun = false);
-
 /// <summary>A ProjectReference that became a PackageReference (paths relative to the workspace root, '/' separators).</summary>
 public sealed record ReferenceRewrite(string Project, string Component, string PackageId, string Version, bool Central);
 
