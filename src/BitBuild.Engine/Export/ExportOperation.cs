@@ -42,7 +42,9 @@ public static class ExportOperation
 
         if (selection.Versions.Count == 0)
         {
-            return new ExportResult(options.DryRun, [], selection.ComponentsWithoutScope);
+            // Nothing to send, but --set-current-scope still moves the primary scope of components the target already has.
+            var changes = options.SetCurrentScope && !options.DryRun ? SetCurrentScope(workspace, bitmap, selection.Components) : [];
+            return new ExportResult(options.DryRun, [], selection.ComponentsWithoutScope) { PrimaryScopeChanges = changes };
         }
 
         var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
@@ -69,13 +71,14 @@ public static class ExportOperation
 
             if (options.DryRun)
             {
-                return Result(options, plan, feeds, selection.ComponentsWithoutScope);
+                return Result(options, plan, feeds, selection.ComponentsWithoutScope) with { StillStaged = StillStaged(bitmap, plan, options.SetCurrentScope ? selection.Components : []) };
             }
 
             LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
             Directory.CreateDirectory(temp);
             var files = Prepare(toSend, bitmap, store, temp);
             var sent = new List<PlannedPackage>();
+            IReadOnlyList<PrimaryScopeChange> changes = [];
             try
             {
                 for (var i = 0; i < plan.Count; i++)
@@ -95,7 +98,7 @@ public static class ExportOperation
                     {
                         // Another exporter got there between our check and our push: accept it only if it is the same content.
                         var present = await feeds[package.Scope].FindAsync(package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
-                        if (present is not null && present.Hash != package.Hash)
+                        if (present is not null && (present.Hash != package.Hash || !SameDependencies(present, package)))
                         {
                             throw Conflict([(package, present.Hash)]);
                         }
@@ -110,10 +113,10 @@ public static class ExportOperation
             {
                 // Record whatever reached a scope, even when a later package failed: .bitmap then tells the truth, and
                 // the next export skips what is there.
-                Record(workspace, bitmap, sent, options.SetCurrentScope);
+                changes = Record(workspace, bitmap, sent, options.SetCurrentScope ? selection.Components : []);
             }
 
-            return Result(options, plan, feeds, selection.ComponentsWithoutScope);
+            return Result(options, plan, feeds, selection.ComponentsWithoutScope) with { StillStaged = StillStaged(bitmap, plan), PrimaryScopeChanges = changes };
         }
         finally
         {
@@ -205,7 +208,7 @@ public static class ExportOperation
                 continue;
             }
 
-            if (present.Hash == package.Hash)
+            if (present.Hash == package.Hash && SameDependencies(present, package))
             {
                 package.Action = PackageAction.AlreadyInScope;
             }
@@ -221,33 +224,99 @@ public static class ExportOperation
         }
     }
 
+    /// <summary>
+    /// The same sources with other dependencies (e.g. a copy exported without --rewire, now exported with it) are different
+    /// content too: skipping would leave the scope's package depending on something else than the user asked for.
+    /// </summary>
+    private static bool SameDependencies(ScopePackage present, PlannedPackage package) =>
+        present.DependencyPackageIds is null
+        || present.DependencyPackageIds.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(package.Dependencies.Values.Select(d => d.PackageId).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
     private static BitException Conflict(IReadOnlyList<(PlannedPackage Package, string? ScopeHash)> conflicts) =>
         new(DiagnosticCodes.ExportConflict,
             $"Nothing was exported: {(conflicts.Count == 1 ? "a scope already has this version" : $"scopes already have {conflicts.Count} of these versions")} with different content.\n  " +
             string.Join("\n  ", conflicts.Select(c =>
-                $"{c.Package.ComponentId} {c.Package.Version} in scope {c.Package.Scope} ({c.Package.PackageId}): the scope has {(c.ScopeHash is null ? "a package that BitBuild did not make" : ContentHash.Short(c.ScopeHash))}, this workspace tagged {ContentHash.Short(c.Package.Hash)}")) +
+                c.ScopeHash == c.Package.Hash
+                    ? $"{c.Package.ComponentId} {c.Package.Version} in scope {c.Package.Scope} ({c.Package.PackageId}): the scope has the same sources ({ContentHash.Short(c.ScopeHash)}) with other component dependencies than this export's ({string.Join(", ", c.Package.Dependencies.Values.Select(d => d.PackageId))}), e.g. exported before with or without --rewire"
+                    : $"{c.Package.ComponentId} {c.Package.Version} in scope {c.Package.Scope} ({c.Package.PackageId}): the scope has {(c.ScopeHash is null ? "a package that BitBuild did not make" : ContentHash.Short(c.ScopeHash))}, this workspace tagged {ContentHash.Short(c.Package.Hash)}")) +
             "\nSomeone exported other content under the same versions (another workspace or branch). A version in a scope never changes: " +
             "untag these versions ('dotnet bit untag <id> <version>'), tag again (the next version), and export.");
 
-    private static void Record(Workspace workspace, Bitmap bitmap, IReadOnlyList<PlannedPackage> reached, bool setCurrentScope)
+    /// <summary>
+    /// Records in .bitmap which scope each package reached. The first export sets a component's primary scope (Bit: the scope
+    /// named on the first export wins over defaultScope); --set-current-scope moves the chosen components' primary scope to
+    /// the target. Returns the primary scope changes made by --set-current-scope.
+    /// </summary>
+    private static IReadOnlyList<PrimaryScopeChange> Record(Workspace workspace, Bitmap bitmap, IReadOnlyList<PlannedPackage> reached, IReadOnlyList<(string Id, string Scope)> makePrimary)
     {
         if (reached.Count == 0)
         {
-            return;
+            return [];
         }
 
         foreach (var package in reached)
         {
             var state = bitmap.Find(package.ComponentId)!;
             state.FindVersion(package.Version)!.ExportedTo.Add(package.Scope);
-            if (state.Scope is null || setCurrentScope)
+            state.Scope ??= package.Scope;
+        }
+
+        var changes = MovePrimaryScopes(bitmap, makePrimary);
+        workspace.WriteBitmap(bitmap);
+        return changes;
+    }
+
+    /// <summary>--set-current-scope when the target scope already has everything: only the primary scopes move.</summary>
+    private static IReadOnlyList<PrimaryScopeChange> SetCurrentScope(Workspace workspace, Bitmap bitmap, IReadOnlyList<(string Id, string Scope)> makePrimary)
+    {
+        var changes = MovePrimaryScopes(bitmap, makePrimary);
+        if (changes.Count > 0)
+        {
+            workspace.WriteBitmap(bitmap);
+        }
+
+        return changes;
+    }
+
+    /// <summary>A component's primary scope moves only when the target scope holds its latest version (else it would "export" nothing).</summary>
+    private static List<PrimaryScopeChange> MovePrimaryScopes(Bitmap bitmap, IReadOnlyList<(string Id, string Scope)> makePrimary)
+    {
+        var changes = new List<PrimaryScopeChange>();
+        foreach (var (id, scope) in makePrimary)
+        {
+            var state = bitmap.Find(id);
+            if (state?.Latest is null || state.Scope == scope || !state.Latest.ExportedTo.Contains(scope))
             {
-                // The first export sets the primary scope (Bit: the scope named on the first export wins over defaultScope).
-                state.Scope = package.Scope;
+                continue;
+            }
+
+            changes.Add(new PrimaryScopeChange(id, state.Scope, scope));
+            state.Scope = scope;
+        }
+
+        return changes;
+    }
+
+    /// <summary>Components that went (or would go) to a scope other than their primary one and keep versions their primary scope lacks.</summary>
+    private static IReadOnlyList<StagedElsewhere> StillStaged(Bitmap bitmap, IReadOnlyList<PlannedPackage> plan, IReadOnlyList<(string Id, string Scope)>? becomingPrimary = null)
+    {
+        var result = new List<StagedElsewhere>();
+        foreach (var group in plan.GroupBy(p => (p.ComponentId, p.Scope)))
+        {
+            var state = bitmap.Find(group.Key.ComponentId);
+            if (state?.Scope is null || state.Scope == group.Key.Scope || (becomingPrimary?.Contains((group.Key.ComponentId, group.Key.Scope)) ?? false))
+            {
+                continue;
+            }
+
+            var primaryLacks = state.Versions.Any(v => !v.ExportedTo.Contains(state.Scope) && !plan.Any(p => p.ComponentId == group.Key.ComponentId && p.Scope == state.Scope && p.Version == v.Version));
+            if (primaryLacks)
+            {
+                result.Add(new StagedElsewhere(group.Key.ComponentId, group.Key.Scope, state.Scope));
             }
         }
 
-        workspace.WriteBitmap(bitmap);
+        return result;
     }
 
     private static ExportResult Result(ExportOptions options, IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyList<string> withoutScope) =>
@@ -255,6 +324,9 @@ public static class ExportOperation
             plan.GroupBy(p => p.Scope).Select(g => new ScopeExport(
                 g.Key,
                 feeds[g.Key].Scope.Location,
-                g.Select(p => new ExportedPackage(p.ComponentId, p.Version, p.PackageId, p.Action, p.Rebuild)).ToList())).ToList(),
+                g.Select(p => new ExportedPackage(p.ComponentId, p.Version, p.PackageId, p.Action, p.Rebuild)
+                {
+                    DependsOn = p.Dependencies.Select(d => $"{d.Value.PackageId} [{p.DependencyVersions[d.Key]}]").ToList(),
+                }).ToList())).ToList(),
             withoutScope);
 }

@@ -17,7 +17,10 @@ public sealed record SelectedVersion(string ComponentId, TaggedVersion Version, 
 /// </summary>
 public static class ExportSelection
 {
-    public sealed record Selection(IReadOnlyList<SelectedVersion> Versions, IReadOnlyList<string> ComponentsWithoutScope);
+    /// <param name="Versions">The versions to send, each with its scope.</param>
+    /// <param name="Components">The components chosen (with the scope each goes to), including those whose versions the scope already has.</param>
+    /// <param name="ComponentsWithoutScope">Chosen components left out because no scope is known for them.</param>
+    public sealed record Selection(IReadOnlyList<SelectedVersion> Versions, IReadOnlyList<(string Id, string Scope)> Components, IReadOnlyList<string> ComponentsWithoutScope);
 
     public static Selection Select(ExportOptions options, WorkspaceDeclarations declarations, Bitmap bitmap)
     {
@@ -66,7 +69,13 @@ public static class ExportSelection
             }
         }
 
+        if (options.Rewire)
+        {
+            RequireUnmodifiedForRewire(chosen.Select(c => c.Id), declarations, bitmap);
+        }
+
         var versions = new List<SelectedVersion>();
+        var components = new List<(string Id, string Scope)>();
         var withoutScope = new List<string>();
         foreach (var (id, isExplicit) in chosen)
         {
@@ -77,6 +86,8 @@ public static class ExportSelection
                 withoutScope.Add(id);
                 continue;
             }
+
+            components.Add((id, scope));
 
             // Naming a component for a scope other than its primary one sends its versions that scope lacks, exported or not
             // (Bit's "export to additional scopes"); otherwise only the staged versions go.
@@ -92,7 +103,7 @@ public static class ExportSelection
             AddDependencies(versions, bitmap, options.Scope);
         }
 
-        return new Selection(versions, withoutScope);
+        return new Selection(versions, components, withoutScope);
     }
 
     private static void RequireTaggedAndUnchanged(string id, WorkspaceDeclarations declarations, Bitmap bitmap)
@@ -112,6 +123,26 @@ public static class ExportSelection
                 DiagnosticCodes.ComponentModified,
                 $"Component {id} was modified since its last tag ({latest.Version}); only tagged versions can be exported. " +
                 $"Tag it first ('dotnet bit tag {id}'), then export.");
+        }
+    }
+
+    /// <summary>
+    /// --rewire rewrites what the exported packages depend on; Bit refuses it on modified components ("please tag or discard
+    /// your changes"), and so do we: the copies must be the tagged versions, nothing else.
+    /// </summary>
+    private static void RequireUnmodifiedForRewire(IEnumerable<string> ids, WorkspaceDeclarations declarations, Bitmap bitmap)
+    {
+        var modified = ids
+            .Select(id => (Id: id, Declared: declarations.Find(id), Latest: bitmap.Find(id)?.Latest))
+            .Where(c => c.Declared is not null && c.Latest is not null && WorkspaceStatus.HashOf(c.Declared, declarations) != c.Latest.Hash)
+            .Select(c => c.Id)
+            .ToList();
+        if (modified.Count > 0)
+        {
+            throw new BitException(
+                DiagnosticCodes.RewireModified,
+                $"Cannot --rewire: {string.Join(", ", modified)} {(modified.Count == 1 ? "was" : "were")} modified since the last tag. " +
+                "Tag the changes ('dotnet bit tag') or discard them, then export again.");
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class FolderScopeFeed(ResolvedScope scope) : IScopeFeed
             return Task.FromResult<ScopePackage?>(null);
         }
 
-        return Task.FromResult<ScopePackage?>(new ScopePackage(packageId, version, PackageManifestReader.TryRead(file)?.Hash));
+        return Task.FromResult<ScopePackage?>(ScopePackage.From(packageId, version, PackageManifestReader.TryRead(file)));
     }
 
     public async Task<PushOutcome> PushAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken)

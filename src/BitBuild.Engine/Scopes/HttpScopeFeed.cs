@@ -46,7 +46,7 @@ public sealed class HttpScopeFeed : IScopeFeed
             }
 
             stream.Position = 0;
-            return new ScopePackage(packageId, version, PackageManifestReader.TryRead(stream)?.Hash);
+            return ScopePackage.From(packageId, version, PackageManifestReader.TryRead(stream));
         }
         catch (Exception ex) when (ex is FatalProtocolException or HttpRequestException or TaskCanceledException)
         {

@@ -3,7 +3,14 @@ using NuGet.Versioning;
 namespace BitBuild.Engine.Scopes;
 
 /// <summary>A package already in a scope. <see cref="Hash"/> is its <c>bit/component.json</c> hash, null when it has none (not a BitBuild package).</summary>
-public sealed record ScopePackage(string PackageId, NuGetVersion Version, string? Hash);
+public sealed record ScopePackage(string PackageId, NuGetVersion Version, string? Hash)
+{
+    /// <summary>The package ids its bit/component.json says it depends on (null when it has no manifest).</summary>
+    public IReadOnlyList<string>? DependencyPackageIds { get; init; }
+
+    public static ScopePackage From(string packageId, NuGetVersion version, Packages.ComponentManifest? manifest) =>
+        new(packageId, version, manifest?.Hash) { DependencyPackageIds = manifest?.Dependencies.Select(d => d.PackageId).ToList() };
+}
 
 /// <summary>What a push did: sent the package, or found the same id and version already there (a race with another exporter).</summary>
 public enum PushOutcome

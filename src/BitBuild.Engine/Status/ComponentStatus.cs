@@ -31,6 +31,9 @@ public sealed record ComponentStatus(
     IReadOnlyList<string> StagedVersions,
     IReadOnlyList<string> OtherScopes)
 {
+    /// <summary>Scopes other than the primary one that the staged versions already reached (Bit: "remains staged").</summary>
+    public IReadOnlyList<string> StagedVersionsExportedTo { get; init; } = [];
+
     /// <summary><c>scope/id</c> once the component has a primary scope, else the bare id (as <c>bit list</c> shows it).</summary>
     public string DisplayName => PrimaryScope is null ? Id : $"{PrimaryScope}/{Id}";
 

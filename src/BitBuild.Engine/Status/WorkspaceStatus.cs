@@ -65,6 +65,10 @@ public static class WorkspaceStatus
         }
 
         var exported = state?.Scope is not null && latest is not null && latest.ExportedTo.Contains(state.Scope);
-        return new ComponentStatus(id, status, project, latest?.Version, state?.Scope, state?.Scope is null ? pendingScope : null, exported, hash, staged, otherScopes);
+        var stagedElsewhere = state?.StagedVersions.SelectMany(v => v.ExportedTo).Where(s => s != state.Scope).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList() ?? [];
+        return new ComponentStatus(id, status, project, latest?.Version, state?.Scope, state?.Scope is null ? pendingScope : null, exported, hash, staged, otherScopes)
+        {
+            StagedVersionsExportedTo = stagedElsewhere,
+        };
     }
 }

@@ -73,9 +73,12 @@ internal sealed class ExportCommand : WorkspaceCommand
                         packageId = p.PackageId,
                         status = p.Action == PackageAction.Send ? (result.DryRun ? "would-send" : "sent") : (result.DryRun ? "would-skip" : "skipped"),
                         rebuilt = p.Rebuilt,
+                        dependsOn = p.DependsOn,
                     }),
                 }),
                 componentsWithoutScope = result.ComponentsWithoutScope,
+                stillStaged = result.StillStaged.Select(s => new { id = s.ComponentId, exportedTo = s.ExportedTo, primaryScope = s.PrimaryScope }),
+                primaryScopeChanges = result.PrimaryScopeChanges.Select(c => new { id = c.ComponentId, from = c.From, to = c.To }),
                 ejected = combined.Eject,
             });
             return combined.EjectFailure is null ? ExitCodes.Success : throw combined.EjectFailure;
@@ -97,6 +100,10 @@ internal sealed class ExportCommand : WorkspaceCommand
                     Console.Out.WriteLine(p.Action == PackageAction.Send
                         ? $"  would send {p.PackageId} {p.Version} ({p.ComponentId}{(p.Rebuilt ? ", rebuilt from the tagged sources" : "")})"
                         : $"  would skip {p.PackageId} {p.Version} ({p.ComponentId}; already in the scope with the same content)");
+                    if (p.Action == PackageAction.Send && p.DependsOn.Count > 0)
+                    {
+                        Console.Out.WriteLine($"    depending on {string.Join(", ", p.DependsOn)}");
+                    }
                 }
 
                 continue;
@@ -116,6 +123,18 @@ internal sealed class ExportCommand : WorkspaceCommand
             {
                 Console.Out.WriteLine($"{exported.Count} components were exported to scope {s.Scope}");
             }
+        }
+
+        foreach (var change in result.PrimaryScopeChanges)
+        {
+            Console.Out.WriteLine($"the primary scope of {change.ComponentId} is now {change.To}{(change.From is null ? "" : $" (was {change.From})")}");
+        }
+
+        foreach (var staged in result.StillStaged)
+        {
+            Console.Out.WriteLine(
+                $"{(result.DryRun ? "would stay" : "stays")} staged: {staged.ComponentId} {(result.DryRun ? "would be" : "was")} exported to {staged.ExportedTo}; not yet to its primary scope {staged.PrimaryScope} " +
+                $"(add --set-current-scope to make {staged.ExportedTo} its primary scope)");
         }
 
         if (result.DryRun)

@@ -28,6 +28,7 @@ internal sealed class StatusCommand : WorkspaceCommand
                     pendingScope = s.PendingScope,
                     stagedVersions = s.StagedVersions,
                     otherScopes = s.OtherScopes,
+                    stagedVersionsExportedTo = s.StagedVersionsExportedTo,
                     project = s.ProjectPath is null ? null : workspace.Relative(s.ProjectPath),
                 }),
             });
@@ -52,9 +53,9 @@ internal sealed class StatusCommand : WorkspaceCommand
 
     private static string ScopeNote(ComponentStatus s)
     {
-        if (s.PrimaryScope is not null && s.OtherScopes.Count > 0)
+        if (s.PrimaryScope is not null && s.StagedVersionsExportedTo.Count > 0)
         {
-            return $" (exported to {string.Join(", ", s.OtherScopes)}; not yet to its primary scope {s.PrimaryScope})";
+            return $" (exported to {string.Join(", ", s.StagedVersionsExportedTo)}; not yet to its primary scope {s.PrimaryScope})";
         }
 
         if (s.PrimaryScope is not null)

@@ -40,19 +40,22 @@ public sealed class MultiScopeSeedTests(TaggedWorkspaceFixture fixture)
     public void Include_dependencies_with_rewire_makes_the_copy_depend_on_the_copy()
     {
         using var ws = fixture.Copy("ms-rewire");
-        AddScopes(ws, "scope1", "scope2");
+        AddScopes(ws, "scope1", "scope3");
         Expect(BitCli.Bit(ws.Root, "export", "scope1"));
 
-        var dry = Expect(BitCli.Bit(ws.Root, "export", "scope2", "hello/world", "--include-dependencies", "--rewire", "--dry-run"));
-        Assert.Contains("scope2.utils.string", dry.StandardOutput);
-        Assert.False(Directory.Exists(ws.PathOf("scopes/scope2")) && Directory.EnumerateFileSystemEntries(ws.PathOf("scopes/scope2")).Any(), "a dry run sends nothing");
+        var dry = Expect(BitCli.Bit(ws.Root, "export", "scope3", "hello/world", "--include-dependencies", "--rewire", "--dry-run"));
+        Assert.Contains("would send scope3.hello.world 0.0.1 (hello/world)", dry.StandardOutput);
+        Assert.Contains("depending on scope3.utils.string [0.0.1]", dry.StandardOutput);
+        Assert.False(Directory.Exists(ws.PathOf("scopes/scope3")) && Directory.EnumerateFileSystemEntries(ws.PathOf("scopes/scope3")).Any(), "a dry run sends nothing");
 
-        Expect(BitCli.Bit(ws.Root, "export", "scope2", "hello/world", "--include-dependencies", "--rewire"));
-        Assert.Contains("<dependency id=\"scope2.utils.string\" version=\"[0.0.1]\"", Nuspec(ws, "scope2", "hello.world"));
+        Expect(BitCli.Bit(ws.Root, "export", "scope3", "hello/world", "--include-dependencies", "--rewire"));
+        Assert.Contains("<dependency id=\"scope3.utils.string\" version=\"[0.0.1]\"", Nuspec(ws, "scope3", "hello.world"));
 
-        // Only scope2 is configured: the rewired copy is self-contained.
-        var assets = Consume(ws, "scope2.hello.world", ("scope2", ws.PathOf("scopes/scope2")));
-        Assert.Contains("scope2.utils.string/0.0.1", assets);
+        // The global packages folder is shared by the test run, so this test uses its own scope name (scope3) rather than
+        // reusing scope2.hello.world 0.0.1, which another test exports with different dependencies.
+        // Only scope3 is configured: the rewired copy is self-contained.
+        var assets = Consume(ws, "scope3.hello.world", ("scope3", ws.PathOf("scopes/scope3")));
+        Assert.Contains("scope3.utils.string/0.0.1", assets);
         Assert.DoesNotContain("scope1.utils.string", assets);
     }
 
@@ -69,7 +72,8 @@ public sealed class MultiScopeSeedTests(TaggedWorkspaceFixture fixture)
         // A new version of utils/string (hello/world is auto-tagged), exported only to the other scope.
         File.AppendAllText(ws.PathOf("src/utils/string/Utils.String.cs"), "\n// second version\n");
         Expect(BitCli.Bit(ws.Root, "tag", "utils/string"));
-        Expect(BitCli.Bit(ws.Root, "export", "user.other-scope", "utils/string"));
+        var other = Expect(BitCli.Bit(ws.Root, "export", "user.other-scope", "utils/string"));
+        Assert.Contains("stays staged: utils/string was exported to user.other-scope; not yet to its primary scope user.my-scope", other.StandardOutput);
         Assert.True(File.Exists(ws.PathOf("scopes/user.other-scope/user.other-scope.utils.string/0.0.2/user.other-scope.utils.string.0.0.2.nupkg")));
 
         var status = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
@@ -78,7 +82,8 @@ public sealed class MultiScopeSeedTests(TaggedWorkspaceFixture fixture)
         Assert.False(Component(ListJson(ws), "utils/string").GetProperty("exported").GetBoolean());
 
         // --set-current-scope makes the other scope primary: the component counts as exported there.
-        Expect(BitCli.Bit(ws.Root, "export", "user.other-scope", "utils/string", "--set-current-scope"));
+        var moved = Expect(BitCli.Bit(ws.Root, "export", "user.other-scope", "utils/string", "--set-current-scope"));
+        Assert.Contains("the primary scope of utils/string is now user.other-scope (was user.my-scope)", moved.StandardOutput);
         var utils = Component(ListJson(ws), "utils/string");
         Assert.Equal("user.other-scope", utils.GetProperty("scope").GetString());
         Assert.True(utils.GetProperty("exported").GetBoolean());
