@@ -24,7 +24,8 @@ public static class EjectOperation
         }
 
         using var _ = workspace.Lock(log.Info);
-        var declarations = ComponentDiscovery.Evaluate(workspace);
+        // The cached evaluation (what export just used, under --eject); the check after the change always asks MSBuild afresh.
+        var declarations = DeclarationsCache.Evaluate(workspace);
         var bitmap = workspace.ReadBitmap();
         var candidates = EjectValidator.Check(ids, declarations, bitmap, c => WorkspaceStatus.HashOf(c, declarations));
         EjectPlan plan;
