@@ -48,6 +48,9 @@ public sealed class EjectWorkspace : IDisposable
     /// <summary>Declares a folder scope in the sibling scopes folder.</summary>
     public void AddScope(string scope) => Expect(Bit("remote", "add", scope, ScopeFolder(scope)));
 
+    /// <summary>Declares a scope at the given source (e.g. an http server).</summary>
+    public void AddScope(string scope, string source) => Expect(Bit("remote", "add", scope, source));
+
     /// <summary>Every file of the workspace (bin/ and obj/ included; .bit/ is BitBuild's scratch space) with its bytes.</summary>
     public SortedDictionary<string, byte[]> Files()
     {
