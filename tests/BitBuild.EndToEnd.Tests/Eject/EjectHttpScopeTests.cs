@@ -11,25 +11,29 @@ public sealed class EjectHttpScopeTests(EjectFixture fixture)
     public void An_unreachable_http_scope_rolls_back_and_a_reachable_one_serves_the_app()
     {
         const string key = "eject-key";
+        using var server = new MiniNuGetServer(key);
         using var ws = fixture.Copy("http");
-        using (var gone = new MiniNuGetServer(key))
+        ws.AddScope("user.my-collection", server.IndexUrl);
+        Expect(ws.Bit("export", "--api-key", key));
+
+        // The scope's source now points at a port nothing listens on: restore cannot reach it, and every file goes back.
+        string deadUrl;
+        using (var stopped = new MiniNuGetServer(key))
         {
-            ws.AddScope("user.my-collection", gone.IndexUrl);
-            Expect(ws.Bit("export", "--api-key", key));
+            deadUrl = stopped.IndexUrl;
         }
 
-        // The server is gone: restore cannot reach the scope, and every file goes back.
+        Expect(ws.Bit("remote", "remove", "user.my-collection"));
+        ws.AddScope("user.my-collection", deadUrl);
         var before = ws.Files();
         var failed = Expect(ws.Bit("eject", "hello/world"), 1);
         Assert.Contains("error BIT4008: Ejecting hello/world failed while restoring", failed.StandardError);
         Assert.Contains("The workspace was put back exactly as it was", failed.StandardError);
         ws.AssertUnchanged(before);
 
-        // The scope moves to a server that is up: export --all sends the versions it lacks, then eject restores from it.
-        using var server = new MiniNuGetServer(key);
+        // Back at the live server: eject restores from it and the app runs from the package.
         Expect(ws.Bit("remote", "remove", "user.my-collection"));
         ws.AddScope("user.my-collection", server.IndexUrl);
-        Expect(ws.Bit("export", "--all", "--api-key", key));
         var eject = Expect(ws.Bit("eject", "hello/world"));
 
         Assert.Contains("component hello/world was ejected: src/app/App.csproj, src/hello/app-kit/Hello.AppKit.csproj now reference user.my-collection.hello.world 0.0.1", eject.StandardOutput);
