@@ -9,6 +9,7 @@ namespace BitBuild.Server.Tests;
 /// dotnet add package without a version, build and run a consumer, dotnet package search, dotnet nuget delete (unlist).
 /// One test, because every step needs the previous one and each CLI call costs seconds.
 /// </summary>
+[Collection(DotNetCliCollection.Name)]
 public sealed class NuGetClientTests
 {
     private const string Scope = "acme.tools";
@@ -97,6 +98,7 @@ public sealed class NuGetClientTests
 }
 
 /// <summary>A private scope consumed by the real dotnet CLI with the key as packageSourceCredentials (Basic auth).</summary>
+[Collection(DotNetCliCollection.Name)]
 public sealed class PrivateScopeRestoreTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using BitBuild.Server.Tests.Infrastructure;
 namespace BitBuild.Server.Tests;
 
 /// <summary>`dotnet bit server scope create`, `key create` and the server's refusal of insecure URLs, as real processes.</summary>
+[Collection(DotNetCliCollection.Name)]
 public sealed class ToolCommandTests
 {
     private static ProcessResult Bit(params string[] arguments) =>
@@ -44,6 +45,20 @@ public sealed class ToolCommandTests
         var list = Bit("server", "key", "list", "--root", root.Path);
         Assert.Contains("owner.collection  write", list.StandardOutput);
         Assert.DoesNotContain(secret, list.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Scopes_and_keys_created_while_the_server_runs_are_served_at_once()
+    {
+        await using var server = await TestServer.StartAsync();
+        Assert.Equal(404, await server.StatusAsync("late.scope/v3/index.json"));
+        Assert.Equal(0, Bit("server", "scope", "create", "late.scope", "--root", server.Root.Path).ExitCode);
+        var key = Bit("server", "key", "create", "--scope", "late.scope", "--rights", "write", "--root", server.Root.Path).StandardOutput.Trim();
+
+        Assert.Equal(200, await server.StatusAsync("late.scope/v3/index.json"));
+        using var folder = new TempFolder();
+        var response = await server.ExportAsync("late.scope", key, [TestPackages.Component(folder.Path, "late.scope", "core", "1.0.0")]);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

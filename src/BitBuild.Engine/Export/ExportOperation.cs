@@ -81,33 +81,7 @@ public static class ExportOperation
             IReadOnlyList<PrimaryScopeChange> changes = [];
             try
             {
-                for (var i = 0; i < plan.Count; i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var package = plan[i];
-                    if (package.Action != PackageAction.Send)
-                    {
-                        log.Progress(i + 1, plan.Count, $"{package.ComponentId} {package.Version} is already in scope {package.Scope}");
-                        sent.Add(package);
-                        continue;
-                    }
-
-                    log.Progress(i + 1, plan.Count, $"exporting {package.ComponentId} {package.Version} to scope {package.Scope}");
-                    var outcome = await feeds[package.Scope].PushAsync(files[package], package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
-                    if (outcome == PushOutcome.AlreadyExists)
-                    {
-                        // Another exporter got there between our check and our push: accept it only if it is the same content.
-                        var present = await feeds[package.Scope].FindAsync(package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
-                        if (present is not null && (present.Hash != package.Hash || !SameDependencies(present, package)))
-                        {
-                            throw Conflict([(package, present.Hash)]);
-                        }
-
-                        package.Action = PackageAction.AlreadyInScope;
-                    }
-
-                    sent.Add(package);
-                }
+                await SendAsync(plan, feeds, files, sent, log, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -130,6 +104,121 @@ public static class ExportOperation
                 Directory.Delete(temp, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Sends the planned packages, dependencies first. A scope that takes whole exports atomically (BitBuild's scope server)
+    /// gets all of its packages in one request, scopes ordered so that the scopes holding dependencies go first; any other
+    /// scope gets one push per package. When scopes depend on each other both ways, every package is pushed on its own.
+    /// </summary>
+    private static async Task SendAsync(IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, string> files, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
+    {
+        var atomic = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (scope, feed) in feeds)
+        {
+            if (feed is IAtomicScopeFeed candidate && plan.Any(p => p.Scope == scope && p.Action == PackageAction.Send) && await candidate.SupportsAtomicExportAsync(cancellationToken).ConfigureAwait(false))
+            {
+                atomic.Add(scope);
+            }
+        }
+
+        var scopeOrder = atomic.Count == 0 ? null : ScopesDependenciesFirst(plan);
+        if (scopeOrder is null)
+        {
+            for (var i = 0; i < plan.Count; i++)
+            {
+                await SendOneAsync(plan[i], i + 1, plan.Count, feeds, files, sent, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var done = 0;
+        foreach (var scope in scopeOrder)
+        {
+            var packages = plan.Where(p => p.Scope == scope).ToList();
+            if (!atomic.Contains(scope))
+            {
+                foreach (var package in packages)
+                {
+                    await SendOneAsync(package, ++done, plan.Count, feeds, files, sent, log, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var toSend = packages.Where(p => p.Action == PackageAction.Send).ToList();
+            done += packages.Count;
+            log.Progress(done, plan.Count, $"exporting {toSend.Count} package{(toSend.Count == 1 ? "" : "s")} to scope {scope} in one atomic request");
+            var answer = await ((IAtomicScopeFeed)feeds[scope]).ExportAtomicallyAsync(toSend.Select(p => files[p]).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var package in toSend.Where(p => answer.Skipped.Any(s => string.Equals(s.Id, p.PackageId, StringComparison.OrdinalIgnoreCase) && ExportPlanner.Normalize(s.Version) == ExportPlanner.Normalize(p.Version))))
+            {
+                // The server found the same manifest already there (another exporter was first): nothing new landed for it.
+                package.Action = PackageAction.AlreadyInScope;
+            }
+
+            sent.AddRange(packages);
+        }
+    }
+
+    private static async Task SendOneAsync(PlannedPackage package, int index, int total, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, string> files, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (package.Action != PackageAction.Send)
+        {
+            log.Progress(index, total, $"{package.ComponentId} {package.Version} is already in scope {package.Scope}");
+            sent.Add(package);
+            return;
+        }
+
+        log.Progress(index, total, $"exporting {package.ComponentId} {package.Version} to scope {package.Scope}");
+        var outcome = await feeds[package.Scope].PushAsync(files[package], package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+        if (outcome == PushOutcome.AlreadyExists)
+        {
+            // Another exporter got there between our check and our push: accept it only if it is the same content.
+            var present = await feeds[package.Scope].FindAsync(package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+            if (present is not null && (present.Hash != package.Hash || !SameDependencies(present, package)))
+            {
+                throw Conflict([(package, present.Hash)]);
+            }
+
+            package.Action = PackageAction.AlreadyInScope;
+        }
+
+        sent.Add(package);
+    }
+
+    /// <summary>The scopes of the plan, each after the scopes its packages' dependencies (sent in this export) go to; null on a cycle.</summary>
+    private static List<string>? ScopesDependenciesFirst(IReadOnlyList<PlannedPackage> plan)
+    {
+        var scopes = plan.Select(p => p.Scope).Distinct().ToList();
+        var needs = scopes.ToDictionary(s => s, _ => new HashSet<string>(StringComparer.Ordinal));
+        foreach (var package in plan.Where(p => p.Action == PackageAction.Send))
+        {
+            foreach (var (depId, target) in package.Dependencies)
+            {
+                var depVersion = ExportPlanner.Normalize(package.DependencyVersions[depId]);
+                if (target.Scope != package.Scope && plan.Any(p => p.Scope == target.Scope && p.ComponentId == depId && ExportPlanner.Normalize(p.Version) == depVersion && p.Action == PackageAction.Send))
+                {
+                    needs[package.Scope].Add(target.Scope);
+                }
+            }
+        }
+
+        var ordered = new List<string>();
+        while (ordered.Count < scopes.Count)
+        {
+            var next = scopes.FirstOrDefault(s => !ordered.Contains(s) && needs[s].All(ordered.Contains));
+            if (next is null)
+            {
+                return null;
+            }
+
+            ordered.Add(next);
+        }
+
+        return ordered;
     }
 
     /// <summary>

@@ -12,8 +12,10 @@ namespace BitBuild.Engine.Scopes;
 /// skipDuplicate, so a 409 is "already exists"; NuGet reports both that and some failures only through its logger, which
 /// is why every push watches a <see cref="NuGetLogCapture"/>. The cache is bypassed: a scope changes under us.
 /// </summary>
-public sealed class HttpScopeFeed : IScopeFeed
+public sealed class HttpScopeFeed : IAtomicScopeFeed
 {
+    private bool? supportsAtomicExport;
+
     private readonly SourceRepository repository;
     private readonly SourceCacheContext cache = new() { NoCache = true, DirectDownload = true };
 
@@ -26,6 +28,12 @@ public sealed class HttpScopeFeed : IScopeFeed
     public ResolvedScope Scope { get; }
 
     public Task CheckWritableAsync(CancellationToken cancellationToken) => Task.CompletedTask; // the server decides at push time
+
+    public async Task<bool> SupportsAtomicExportAsync(CancellationToken cancellationToken) =>
+        supportsAtomicExport ??= await ScopeServerClient.FindExportEndpointAsync(Scope.Location, Scope.ApiKey, cancellationToken).ConfigureAwait(false) is not null;
+
+    public Task<ScopeServerExportResult> ExportAtomicallyAsync(IReadOnlyList<string> nupkgPaths, CancellationToken cancellationToken) =>
+        ScopeServerClient.ExportAsync(new Uri(Scope.Location), Scope.ApiKey ?? string.Empty, nupkgPaths, cancellationToken);
 
     public async Task<ScopePackage?> FindAsync(string packageId, NuGetVersion version, CancellationToken cancellationToken)
     {

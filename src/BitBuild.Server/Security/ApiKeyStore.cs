@@ -7,18 +7,6 @@ using BitBuild.Server.Storage;
 
 namespace BitBuild.Server.Security;
 
-/// <summary>What a key may do in its scope. Write includes read.</summary>
-public enum KeyRights
-{
-    Read,
-    Write,
-}
-
-/// <summary>One stored key: only its SHA-256 is kept, so keys.json leaking does not leak a usable key.</summary>
-public sealed record StoredKey(string KeyId, string Sha256, string Scope, KeyRights Rights, DateTimeOffset Created);
-
-public sealed record KeysFile(IReadOnlyList<StoredKey> Keys);
-
 /// <summary>
 /// API keys under the server root (keys.json). Keys are random 256-bit secrets shown once at creation; the server keeps
 /// the hash and a short key id for listing. Keys are never logged.

@@ -1,5 +1,3 @@
-using BitBuild.Server.Security;
-using BitBuild.Server.Storage;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace BitBuild.Tool.Commands.Server;
@@ -12,57 +10,5 @@ internal sealed class ServerKeyCommand
     {
         app.ShowHelp();
         return ExitCodes.UsageError;
-    }
-}
-
-[Command("create", Description = "Create an API key for one scope and print it (once).")]
-internal sealed class ServerKeyCreateCommand : ServerRootCommand
-{
-    [Option("--scope <SCOPE>", Description = "The scope the key is for.")]
-    public string Scope { get; set; } = string.Empty;
-
-    [Option("--rights <RIGHTS>", Description = "read or write (write includes read).")]
-    public string Rights { get; set; } = string.Empty;
-
-    [Option("--json", Description = "Write {\"scope\",\"rights\",\"key\"} as JSON.")]
-    public bool Json { get; set; }
-
-    public int OnExecute(IConsole console)
-    {
-        Usage.Require(Scope, "--scope SCOPE");
-        Usage.Require(Rights, "--rights read|write");
-        // Checked here rather than with [AllowedValues]: a subcommand's validation error would exit 1, usage errors exit 2.
-        var rights = Rights.ToLowerInvariant() switch
-        {
-            "write" => KeyRights.Write,
-            "read" => KeyRights.Read,
-            _ => throw new Engine.Diagnostics.BitException(Engine.Diagnostics.DiagnosticCodes.InvalidArguments, $"--rights must be read or write, not '{Rights}'") { IsUsageError = true },
-        };
-        var key = new ApiKeyStore(new ServerPaths(ResolvedRoot)).Create(Scope, rights);
-        if (Json)
-        {
-            console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { scope = Scope, rights = rights.ToString().ToLowerInvariant(), key }));
-        }
-        else
-        {
-            console.Error.WriteLine($"created a {rights.ToString().ToLowerInvariant()} key for scope {Scope}; it is shown only now, store it safely:");
-            console.Out.WriteLine(key);
-        }
-
-        return ExitCodes.Success;
-    }
-}
-
-[Command("list", Description = "List API keys (ids, scopes and rights; never the keys).")]
-internal sealed class ServerKeyListCommand : ServerRootCommand
-{
-    public int OnExecute(IConsole console)
-    {
-        foreach (var key in new ApiKeyStore(new ServerPaths(ResolvedRoot)).List())
-        {
-            console.Out.WriteLine($"{key.KeyId}  {key.Scope}  {key.Rights.ToString().ToLowerInvariant()}  created {key.Created:yyyy-MM-dd HH:mm}");
-        }
-
-        return ExitCodes.Success;
     }
 }

@@ -1,4 +1,3 @@
-using BitBuild.Server.Storage;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace BitBuild.Tool.Commands.Server;
@@ -11,46 +10,5 @@ internal sealed class ServerScopeCommand
     {
         app.ShowHelp();
         return ExitCodes.UsageError;
-    }
-}
-
-[Command("create", Description = "Create a scope (a NuGet feed at /{scope}/v3/index.json). Public scopes are readable by anyone.")]
-internal sealed class ServerScopeCreateCommand : ServerRootCommand
-{
-    [Argument(0, "name", Description = "The scope name, e.g. owner.collection.")]
-    public string Name { get; set; } = string.Empty;
-
-    [Option("--public", Description = "Anyone may read the scope (the default).")]
-    public bool Public { get; set; }
-
-    [Option("--private", Description = "Only holders of a read or write key may read the scope.")]
-    public bool Private { get; set; }
-
-    public int OnExecute(IConsole console)
-    {
-        Usage.Require(Name, "the scope name");
-        if (Public && Private)
-        {
-            throw new Engine.Diagnostics.BitException(Engine.Diagnostics.DiagnosticCodes.InvalidArguments, "give --public or --private, not both") { IsUsageError = true };
-        }
-
-        new ScopeStore(new ServerPaths(ResolvedRoot)).CreateScope(Name, isPublic: !Private);
-        console.Out.WriteLine($"created {(Private ? "private" : "public")} scope {Name} in {ResolvedRoot}");
-        return ExitCodes.Success;
-    }
-}
-
-[Command("list", Description = "List the server's scopes.")]
-internal sealed class ServerScopeListCommand : ServerRootCommand
-{
-    public int OnExecute(IConsole console)
-    {
-        var store = new ScopeStore(new ServerPaths(ResolvedRoot));
-        foreach (var scope in store.ListScopes())
-        {
-            console.Out.WriteLine($"{scope}  {(store.Settings(scope).Public ? "public" : "private")}  {store.Catalog(scope).Entries.Count} package version(s)");
-        }
-
-        return ExitCodes.Success;
     }
 }
