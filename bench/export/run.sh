@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Export benchmark (see bench/README.md, "Export"):
-#   1. N components in a chain (each depends on the previous one), tagged for real with 'dotnet bit tag' (setup, not compared);
+#   1. N components in a chain (each depends on the previous one), declared with 'dotnet bit add', and "tagged" by
+#      make_local_packages.py (setup, not timed: a real 'dotnet bit tag' of a 300-deep chain builds 300 projects one
+#      after another, far too slow to repeat): one real pack for the build output, then N local packages with the
+#      components' real sources and hashes, and .bitmap;
 #   2. timed: 'dotnet bit export' of all N to an empty folder scope;
 #   3. timed: 'dotnet nuget push' of the same N packages (the exported ones) to another empty folder, in the same run;
-#   4. the last component changes and is tagged (setup), then timed: 'dotnet bit export' again (only that one goes).
+#   4. the last component changes and gets version 0.0.2 (setup, the same way), then timed: 'dotnet bit export' again.
 # Usage: bench/export/run.sh [N=300]. Writes bench/results/export-<time>/ (git-ignored) and prints the figures.
 set -euo pipefail
 N="${1:-300}"
@@ -44,8 +47,13 @@ XML
 done
 bit init --default-scope bench.chain >/dev/null
 bit add src/* >/dev/null
-t0=$(now); bit tag -m bench >"$out/tag.log"; t1=$(now)
-echo "setup: tagged $N components in $(elapsed "$t0" "$t1") s" >&2
+# One real build output for every package's lib/ (its content does not matter to export).
+mkdir -p "$out/template"
+echo '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>' > "$out/template/Template.csproj"
+echo 'namespace Bench; public static class Template { }' > "$out/template/Template.cs"
+dotnet build "$out/template" -c Release -nologo -v:q -o "$out/template/out" >/dev/null
+python3 "$repo/bench/export/make_local_packages.py" "$ws" "$N" "$out/template/out/Template.dll"
+bit status >/dev/null   # sanity: .bitmap parses
 mkdir -p "$out/scope-export" "$out/scope-push" "$out/flat"
 bit remote add bench.chain "$out/scope-export" >/dev/null
 
@@ -63,7 +71,7 @@ push=$(elapsed "$t0" "$t1")
 # Timed 3: one component changed and tagged, then export.
 last=$(printf 'c%03d' $((N - 1))); lcls=$(printf 'C%03d' $((N - 1)))
 echo "namespace Bench; public static class ${lcls}Extra { public static int Value => 1; }" > "src/$last/${lcls}Extra.cs"
-bit tag "$last" -m change >/dev/null
+python3 "$repo/bench/export/make_local_packages.py" "$ws" "$N" "$out/template/out/Template.dll" --bump $((N - 1))
 t0=$(now); bit export >"$out/export-one.log"; t1=$(now)
 one=$(elapsed "$t0" "$t1")
 tail -1 "$out/export-one.log" >&2

@@ -10,6 +10,17 @@ public static class DiagnosticCodes
     /// <summary>An unexpected failure (a bug, or the environment failing in a way BitBuild does not recognise).</summary>
     public const string InternalError = "BIT9999";
 
+    // MSBuild targets and task (the BitBuild package)
+    public const string UnsupportedMSBuildHost = "BIT0001";
+    public const string EngineRuntimeMissing = "BIT0002";
+    public const string EngineNotFound = "BIT0003";
+    public const string EngineFailed = "BIT0004";
+    public const string EngineCouldNotStart = "BIT0005";
+    public const string EjectNeedsIds = "BIT0006";
+    public const string NoWorkspaceRoot = "BIT0007";
+    public const string InvalidTagIncrement = "BIT0008";
+    public const string PackageToolOutputMissing = "BIT0009";
+
     // Workspace and state
     public const string NotAWorkspace = "BIT1001";
     public const string AlreadyAWorkspace = "BIT1002";

@@ -7,16 +7,17 @@ namespace BitBuild.Engine.Discovery;
 
 /// <summary>
 /// The declarations without an MSBuild run when nothing they depend on changed. Evaluating the declarations starts MSBuild
-/// (0.3–1 s), which dominates a small export. The result is kept in <c>.bit/cache/declarations.json</c>, keyed on the
-/// content of every file the evaluation read (MSBuild's own <c>MSBuildAllProjects</c>: Directory.Build.props,
-/// BitWorkspace.props and whatever they import) and on the set of project files in the workspace (globs in BitComponent
-/// items). Any difference, or anything unreadable, means a fresh evaluation. Evaluations that depend on environment
-/// variables are the one thing the key cannot see: set <c>BIT_NO_CACHE=1</c> for those.
+/// (0.3–1 s), which dominates a small export. The result is kept in <c>.bit/cache/declarations.json</c> under a key made of
+/// the workspace root, the content of every <c>*.props</c> and <c>*.targets</c> file in the workspace (the declarations,
+/// Directory.Build.props and anything they can import) and in the folders above it (an inherited Directory.Build.props),
+/// and the set of project files (BitComponent globs). Project file contents are not part of it: the probe evaluation
+/// reads none. Any difference, or anything unreadable, means a fresh evaluation. Conditions on environment variables are
+/// the one thing the key cannot see: set <c>BIT_NO_CACHE=1</c> for workspaces that use them.
 /// Only commands that need no ProjectReference graph use it (export, remote).
 /// </summary>
 public static class DeclarationsCache
 {
-    private const int Format = 1;
+    private const int Format = 2;
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".bit", ".vs", "node_modules"];
 
     public static WorkspaceDeclarations Evaluate(Workspace workspace)
@@ -27,21 +28,21 @@ public static class DeclarationsCache
         }
 
         var path = Path.Combine(workspace.BitFolder, "cache", "declarations.json");
-        var projects = ProjectSetHash(workspace.Root);
-        var cached = TryRead(path, workspace.Root, projects);
+        var key = Key(workspace.Root);
+        var cached = TryRead(path, key);
         if (cached is not null)
         {
             return cached;
         }
 
         var fresh = ComponentDiscovery.Evaluate(workspace);
-        TryWrite(path, workspace.Root, projects, fresh);
+        TryWrite(path, key, fresh);
         return fresh;
     }
 
-    private static string ProjectSetHash(string root)
+    internal static string Key(string root)
     {
-        var projects = new List<string>();
+        var lines = new List<string> { $"format {Format}", "root " + root };
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -55,16 +56,40 @@ public static class DeclarationsCache
                 }
             }
 
-            projects.AddRange(Directory.EnumerateFiles(folder, "*.*proj").Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')));
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                var name = Path.GetFileName(file);
+                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                if (name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase))
+                {
+                    lines.Add($"import {relative} {FileHash(file)}");
+                }
+                else if (name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && Path.GetExtension(name).Length > 1)
+                {
+                    lines.Add($"project {relative}");
+                }
+            }
         }
 
-        projects.Sort(StringComparer.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', projects))));
+        for (var parent = Directory.GetParent(root); parent is not null; parent = parent.Parent)
+        {
+            foreach (var name in (string[])["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"])
+            {
+                var file = Path.Combine(parent.FullName, name);
+                if (File.Exists(file))
+                {
+                    lines.Add($"above {file} {FileHash(file)}");
+                }
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 
-    private static string FileHash(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "missing";
+    private static string FileHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    private static WorkspaceDeclarations? TryRead(string path, string workspaceRoot, string projects)
+    private static WorkspaceDeclarations? TryRead(string path, string key)
     {
         try
         {
@@ -75,27 +100,9 @@ public static class DeclarationsCache
 
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
-            // The root too: a copied or moved workspace carries .bit/ along, and its cached paths would name the original.
-            if (root.GetProperty("format").GetInt32() != Format || root.GetProperty("root").GetString() != workspaceRoot || root.GetProperty("projects").GetString() != projects)
+            if (root.GetProperty("key").GetString() != key)
             {
                 return null;
-            }
-
-            var imports = new List<string>();
-            foreach (var import in root.GetProperty("imports").EnumerateArray())
-            {
-                var file = import.GetProperty("path").GetString()!;
-                if (FileHash(file) != import.GetProperty("sha256").GetString())
-                {
-                    return null;
-                }
-
-                imports.Add(file);
-            }
-
-            if (imports.Count == 0)
-            {
-                return null; // an evaluation that read no file cannot be keyed
             }
 
             var components = root.GetProperty("components").EnumerateArray()
@@ -104,7 +111,7 @@ public static class DeclarationsCache
             var remotes = root.GetProperty("remotes").EnumerateArray()
                 .Select(r => new DeclaredRemote(r.GetProperty("name").GetString()!, r.GetProperty("source").GetString()!))
                 .ToList();
-            return new WorkspaceDeclarations(components, remotes, root.GetProperty("defaultScope").GetString()) { ImportedFiles = imports };
+            return new WorkspaceDeclarations(components, remotes, root.GetProperty("defaultScope").GetString());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -112,32 +119,15 @@ public static class DeclarationsCache
         }
     }
 
-    private static void TryWrite(string path, string workspaceRoot, string projects, WorkspaceDeclarations declarations)
+    private static void TryWrite(string path, string key, WorkspaceDeclarations declarations)
     {
-        if (declarations.ImportedFiles.Count == 0)
-        {
-            return;
-        }
-
         try
         {
             using var stream = new MemoryStream();
             using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
                 w.WriteStartObject();
-                w.WriteNumber("format", Format);
-                w.WriteString("root", workspaceRoot);
-                w.WriteString("projects", projects);
-                w.WriteStartArray("imports");
-                foreach (var file in declarations.ImportedFiles)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("path", file);
-                    w.WriteString("sha256", FileHash(file));
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                w.WriteString("key", key);
                 w.WriteStartArray("components");
                 foreach (var c in declarations.Components)
                 {

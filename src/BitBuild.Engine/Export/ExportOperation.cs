@@ -49,7 +49,6 @@ public static class ExportOperation
 
         var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
         var feeds = new Dictionary<string, IScopeFeed>(StringComparer.Ordinal);
-        var temp = Path.Combine(workspace.TempFolder, "export-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             foreach (var scope in plan.Select(p => p.Scope).Distinct())
@@ -75,13 +74,12 @@ public static class ExportOperation
             }
 
             LocalPackages.Rebuild(workspace, declarations, bitmap, missing, log);
-            Directory.CreateDirectory(temp);
-            var files = Prepare(toSend, bitmap, store, temp);
+            var staged = await PrepareAsync(toSend, bitmap, store, feeds, cancellationToken).ConfigureAwait(false);
             var sent = new List<PlannedPackage>();
             IReadOnlyList<PrimaryScopeChange> changes = [];
             try
             {
-                await SendAsync(plan, feeds, files, sent, log, cancellationToken).ConfigureAwait(false);
+                await SendAsync(plan, feeds, staged, sent, log, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -98,11 +96,6 @@ public static class ExportOperation
             {
                 feed.Dispose();
             }
-
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
         }
     }
 
@@ -111,7 +104,7 @@ public static class ExportOperation
     /// gets all of its packages in one request, scopes ordered so that the scopes holding dependencies go first; any other
     /// scope gets one push per package. When scopes depend on each other both ways, every package is pushed on its own.
     /// </summary>
-    private static async Task SendAsync(IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, string> files, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
+    private static async Task SendAsync(IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, StagedPackage> staged, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
     {
         var atomic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (scope, feed) in feeds)
@@ -127,7 +120,7 @@ public static class ExportOperation
         {
             for (var i = 0; i < plan.Count; i++)
             {
-                await SendOneAsync(plan[i], i + 1, plan.Count, feeds, files, sent, log, cancellationToken).ConfigureAwait(false);
+                await SendOneAsync(plan[i], i + 1, plan.Count, feeds, staged, sent, log, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -141,7 +134,7 @@ public static class ExportOperation
             {
                 foreach (var package in packages)
                 {
-                    await SendOneAsync(package, ++done, plan.Count, feeds, files, sent, log, cancellationToken).ConfigureAwait(false);
+                    await SendOneAsync(package, ++done, plan.Count, feeds, staged, sent, log, cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;
@@ -151,7 +144,27 @@ public static class ExportOperation
             var toSend = packages.Where(p => p.Action == PackageAction.Send).ToList();
             done += packages.Count;
             log.Progress(done, plan.Count, $"exporting {toSend.Count} package{(toSend.Count == 1 ? "" : "s")} to scope {scope} in one atomic request");
-            var answer = await ((IAtomicScopeFeed)feeds[scope]).ExportAtomicallyAsync(toSend.Select(p => files[p]).ToList(), cancellationToken).ConfigureAwait(false);
+            // The atomic endpoint takes files: the staged (in-memory) packages go to a temp folder for the request.
+            var folder = Path.Combine(Path.GetTempPath(), "bitbuild-export-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(folder);
+            ScopeServerExportResult answer;
+            try
+            {
+                var paths = new List<string>();
+                foreach (var package in toSend)
+                {
+                    var path = Path.Combine(folder, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
+                    await File.WriteAllBytesAsync(path, staged[package].Package, cancellationToken).ConfigureAwait(false);
+                    paths.Add(path);
+                }
+
+                answer = await ((IAtomicScopeFeed)feeds[scope]).ExportAtomicallyAsync(paths, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
             foreach (var package in toSend.Where(p => answer.Skipped.Any(s => string.Equals(s.Id, p.PackageId, StringComparison.OrdinalIgnoreCase) && ExportPlanner.Normalize(s.Version) == ExportPlanner.Normalize(p.Version))))
             {
                 // The server found the same manifest already there (another exporter was first): nothing new landed for it.
@@ -162,7 +175,7 @@ public static class ExportOperation
         }
     }
 
-    private static async Task SendOneAsync(PlannedPackage package, int index, int total, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, string> files, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
+    private static async Task SendOneAsync(PlannedPackage package, int index, int total, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, StagedPackage> staged, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (package.Action != PackageAction.Send)
@@ -173,7 +186,7 @@ public static class ExportOperation
         }
 
         log.Progress(index, total, $"exporting {package.ComponentId} {package.Version} to scope {package.Scope}");
-        var outcome = await feeds[package.Scope].PushAsync(files[package], package.PackageId, NuGetVersion.Parse(package.Version), cancellationToken).ConfigureAwait(false);
+        var outcome = await feeds[package.Scope].PublishAsync(staged[package], cancellationToken).ConfigureAwait(false);
         if (outcome == PushOutcome.AlreadyExists)
         {
             // Another exporter got there between our check and our push: accept it only if it is the same content.
@@ -222,35 +235,40 @@ public static class ExportOperation
     }
 
     /// <summary>
-    /// Verifies every local package (BIT3007) and rewrites it into the scope's package in the temp folder, before the first
-    /// push. The packages are independent, so this runs in parallel; the pushes that follow stay in dependency order.
+    /// Verifies every local package (BIT3007), rewrites it into the scope's package (in memory) and stages it in its
+    /// scope (nothing visible yet), before the first package is published. The packages are independent, so this runs in
+    /// parallel; publishing that follows stays in dependency order.
     /// </summary>
-    private static Dictionary<PlannedPackage, string> Prepare(IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, string temp)
+    private static async Task<Dictionary<PlannedPackage, StagedPackage>> PrepareAsync(
+        IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, IReadOnlyDictionary<string, IScopeFeed> feeds, CancellationToken cancellationToken)
     {
-        var files = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, string>(ReferenceEqualityComparer.Instance);
-        try
+        var staged = new System.Collections.Concurrent.ConcurrentDictionary<PlannedPackage, StagedPackage>(ReferenceEqualityComparer.Instance);
+        var order = toSend.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, (IEqualityComparer<PlannedPackage>)ReferenceEqualityComparer.Instance);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Index, Exception Error)>();
+        await Parallel.ForEachAsync(toSend, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount * 2 }, async (package, ct) =>
         {
-            Parallel.ForEach(toSend, package =>
+            try
             {
                 var local = store.PackagePath(package.ComponentId, package.Version);
-                LocalPackageVerifier.Verify(local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
-                var file = Path.Combine(temp, PackageIds.FileName(package.PackageId, ExportPlanner.Normalize(package.Version)));
-                using (var source = File.OpenRead(local))
-                using (var destination = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
-                {
-                    PackageRewriter.Rewrite(source, destination, package.Scope, package.PackageId, package.Dependencies);
-                }
+                var bytes = File.ReadAllBytes(local);
+                LocalPackageVerifier.Verify(bytes, local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
+                using var rewritten = new MemoryStream();
+                PackageRewriter.Rewrite(new MemoryStream(bytes, writable: false), rewritten, package.Scope, package.PackageId, package.Dependencies);
+                staged[package] = await feeds[package.Scope].StageAsync(rewritten.ToArray(), package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
+            }
+            catch (BitException ex)
+            {
+                failures.Add((order[package], ex));
+            }
+        }).ConfigureAwait(false);
 
-                files[package] = file;
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<BitException>().Any())
+        if (!failures.IsEmpty)
         {
-            // Report the first problem in send order, the same one a sequential run would have found.
-            throw ex.InnerExceptions.OfType<BitException>().OrderBy(e => toSend.ToList().FindIndex(p => e.Message.Contains($"{p.ComponentId} {p.Version}", StringComparison.Ordinal))).First();
+            // Report the first problem in send order, the one a sequential run would have met.
+            throw failures.OrderBy(f => f.Index).First().Error;
         }
 
-        return new Dictionary<PlannedPackage, string>(files, ReferenceEqualityComparer.Instance);
+        return new Dictionary<PlannedPackage, StagedPackage>(staged, ReferenceEqualityComparer.Instance);
     }
 
     private static void CheckOptions(ExportOptions options)

@@ -17,11 +17,24 @@ public static class LocalPackageVerifier
 {
     public static ComponentManifest Verify(string nupkgPath, string componentId, TaggedVersion tagged)
     {
+        try
+        {
+            return Verify(File.ReadAllBytes(nupkgPath), nupkgPath, componentId, tagged);
+        }
+        catch (IOException ex)
+        {
+            throw Corrupt(nupkgPath, componentId, tagged, $"it cannot be read ({ex.Message})");
+        }
+    }
+
+    /// <summary>Verifies a package already read into memory (<paramref name="nupkgPath"/> names it in messages).</summary>
+    public static ComponentManifest Verify(byte[] package, string nupkgPath, string componentId, TaggedVersion tagged)
+    {
         ComponentManifest manifest;
         string actual;
         try
         {
-            using var zip = ZipFile.OpenRead(nupkgPath);
+            using var zip = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
             var manifestEntry = zip.GetEntry(ComponentManifest.PathInPackage) ?? throw Corrupt(nupkgPath, componentId, tagged, $"it has no {ComponentManifest.PathInPackage}");
             using (var stream = manifestEntry.Open())
             {

@@ -31,6 +31,9 @@ public static class DotNetCli
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        // Tells the BitBuild package's targets that this build was started by the engine (e.g. tag's pack), so
+        // BitExportOnBuild does not start a second engine inside the first one.
+        ["BitBuildEngineChildBuild"] = "true",
     };
 
     public static ProcessResult Run(IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutputLine = null) =>

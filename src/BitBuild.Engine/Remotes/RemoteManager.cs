@@ -33,6 +33,7 @@ public static class RemoteManager
         var file = DeclarationsFile.Load(workspace.DeclarationsPath);
         file.AddRemote(name, source.Trim());
         file.Save();
+        DeclarationsCache.Evaluate(workspace); // leave the cache warm for the export that usually follows
         return new RemoteInfo(name, source.Trim(), kind, location);
     }
 
@@ -51,6 +52,7 @@ public static class RemoteManager
         }
 
         file.Save();
+        DeclarationsCache.Evaluate(workspace);
     }
 
     public static IReadOnlyList<RemoteInfo> List(Workspace workspace)

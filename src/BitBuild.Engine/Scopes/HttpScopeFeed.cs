@@ -18,6 +18,7 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
 
     private readonly SourceRepository repository;
     private readonly SourceCacheContext cache = new() { NoCache = true, DirectDownload = true };
+    private readonly string tempFolder = Path.Combine(Path.GetTempPath(), "bitbuild-push-" + Guid.NewGuid().ToString("N")[..12]);
 
     public HttpScopeFeed(ResolvedScope scope)
     {
@@ -59,6 +60,25 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
         catch (Exception ex) when (ex is FatalProtocolException or HttpRequestException or TaskCanceledException)
         {
             throw Unreachable(ex.Message, log, ex);
+        }
+    }
+
+    public Task<StagedPackage> StageAsync(byte[] package, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
+        Task.FromResult(new StagedPackage(package, packageId, version, null));
+
+    /// <summary>NuGet's push takes a file: the package goes to a temp folder of this feed's own, deleted on dispose.</summary>
+    public async Task<PushOutcome> PublishAsync(StagedPackage staged, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(tempFolder);
+        var file = Path.Combine(tempFolder, $"{staged.PackageId}.{staged.Version.ToNormalizedString()}.nupkg".ToLowerInvariant());
+        await File.WriteAllBytesAsync(file, staged.Package, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PushAsync(file, staged.PackageId, staged.Version, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 
@@ -112,5 +132,12 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
     /// <summary>Never let a key reach a message, even if a server echoes it.</summary>
     private string Redact(string text) => Scope.ApiKey is { Length: > 0 } key ? text.Replace(key, "***", StringComparison.Ordinal) : text;
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose()
+    {
+        cache.Dispose();
+        if (Directory.Exists(tempFolder))
+        {
+            Directory.Delete(tempFolder, recursive: true);
+        }
+    }
 }

@@ -19,6 +19,9 @@ public enum PushOutcome
     AlreadyExists,
 }
 
+/// <summary>A package prepared for a scope but not yet visible in it (see <see cref="IScopeFeed.StageAsync"/>).</summary>
+public sealed record StagedPackage(byte[] Package, string PackageId, NuGetVersion Version, string? StagedFolder);
+
 /// <summary>Reads and writes one scope's packages. Implementations: <see cref="FolderScopeFeed"/>, <see cref="HttpScopeFeed"/>.</summary>
 public interface IScopeFeed : IDisposable
 {
@@ -30,5 +33,12 @@ public interface IScopeFeed : IDisposable
     /// <summary>The package with this id and version, or null when the scope does not have it.</summary>
     Task<ScopePackage?> FindAsync(string packageId, NuGetVersion version, CancellationToken cancellationToken);
 
-    Task<PushOutcome> PushAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken);
+    /// <summary>
+    /// The slow part of adding a package, without making it visible to restore (a folder scope writes NuGet's v3 files
+    /// into a staging folder inside the scope). Safe to run for many packages in parallel.
+    /// </summary>
+    Task<StagedPackage> StageAsync(byte[] package, string packageId, NuGetVersion version, CancellationToken cancellationToken);
+
+    /// <summary>Makes a staged package visible (a folder scope: one rename; an http scope: the push). Called in dependency order.</summary>
+    Task<PushOutcome> PublishAsync(StagedPackage staged, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ public static class WorkspaceInitializer
 {
     public sealed record Result(Workspace Workspace, IReadOnlyList<string> CreatedOrChanged, bool AlreadyInitialised);
 
-    public static Result Initialize(string folder, string? defaultScope)
+    public static Result Initialize(string folder, string? defaultScope, bool referenceMsBuildPackage = false)
     {
         if (defaultScope is not null)
         {
@@ -39,6 +39,11 @@ public static class WorkspaceInitializer
             if (EnsureImported(workspace))
             {
                 changed.Add("Directory.Build.props");
+            }
+
+            if (referenceMsBuildPackage && MsBuildPackageReference.Ensure(workspace) is { } referencedIn && !changed.Contains(referencedIn))
+            {
+                changed.Add(referencedIn);
             }
 
             if (!File.Exists(workspace.BitmapPath))

@@ -9,9 +9,12 @@ internal sealed class InitCommand : WorkspaceCommand
     [Option("--default-scope <SCOPE>", Description = "The scope components go to on their first export when no scope is named (BitDefaultScope).")]
     public string? DefaultScope { get; set; }
 
+    [Option("--msbuild", Description = "Also reference the BitBuild MSBuild package from every project (targets BitTag, BitExport, BitEject, BitStatus).")]
+    public bool MsBuild { get; set; }
+
     protected override int Execute(CommandLineApplication app)
     {
-        var result = WorkspaceInitializer.Initialize(StartFolder, DefaultScope);
+        var result = WorkspaceInitializer.Initialize(StartFolder, DefaultScope, MsBuild);
         if (result.AlreadyInitialised)
         {
             Console.Out.WriteLine($"{result.Workspace.Root} is already a BitBuild workspace; nothing changed.");

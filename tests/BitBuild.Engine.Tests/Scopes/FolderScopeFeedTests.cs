@@ -48,6 +48,37 @@ public sealed class FolderScopeFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_the_same_files_as_NuGets_OfflineFeedUtility()
+    {
+        var ours = Path.Combine(root, "ours");
+        var nugets = Path.Combine(root, "nugets");
+        var package = ScopePackage();
+        using (var feed = Feed(ours))
+        {
+            await feed.PushAsync(package, "user.my-collection.utils.string", NuGetVersion.Parse("0.0.1"), default);
+        }
+
+        Directory.CreateDirectory(nugets);
+        var log = NuGet.Common.NullLogger.Instance;
+        await NuGet.Protocol.Core.Types.OfflineFeedUtility.AddPackageToSource(
+            new NuGet.Protocol.Core.Types.OfflineFeedAddContext(package, nugets, log, true, true, true,
+                new NuGet.Packaging.PackageExtractionContext(NuGet.Packaging.PackageSaveMode.Nupkg | NuGet.Packaging.PackageSaveMode.Nuspec, NuGet.Packaging.XmlDocFileSaveMode.None, null, log)),
+            default);
+
+        static string[] Files(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Files(nugets), Files(ours));
+        foreach (var file in Files(nugets).Where(f => !f.EndsWith(".nupkg.metadata", StringComparison.Ordinal)))
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(nugets, file)), File.ReadAllBytes(Path.Combine(ours, file)));
+        }
+
+        var metadata = Files(nugets).Single(f => f.EndsWith(".nupkg.metadata", StringComparison.Ordinal));
+        Assert.Equal(
+            NuGet.Packaging.NupkgMetadataFileFormat.Read(Path.Combine(nugets, metadata)).ContentHash,
+            NuGet.Packaging.NupkgMetadataFileFormat.Read(Path.Combine(ours, metadata)).ContentHash);
+    }
+
+    [Fact]
     public async Task A_scope_folder_whose_parent_is_missing_is_BIT3011()
     {
         using var feed = Feed(Path.Combine(root, "no", "such", "scope"));
