@@ -69,6 +69,18 @@ public static class DiagnosticCodes
     public const string RewireModified = "BIT3018";
     public const string NoPatternMatch = "BIT3019";
 
+    // Eject
+    public const string EjectUnknownComponent = "BIT4001";
+    public const string EjectNeverExported = "BIT4002";
+    public const string EjectStaged = "BIT4003";
+    public const string EjectModified = "BIT4004";
+    public const string EjectNoScopeSource = "BIT4005";
+    public const string EjectFolderHoldsOtherProjects = "BIT4006";
+    public const string EjectDeclarationNotRemovable = "BIT4007";
+    public const string EjectRestoreFailed = "BIT4008";
+    public const string EjectStepFailed = "BIT4009";
+    public const string EjectRollbackIncomplete = "BIT4010";
+
     // Scope server
     public const string ServerInsecureUrl = "BIT5001";
     public const string ServerCertificateInvalid = "BIT5002";

@@ -40,11 +40,6 @@ public static class ExportOperation
                 "('dotnet bit add --scope <scope>'), or set BitDefaultScope ('dotnet bit init --default-scope <scope>').");
         }
 
-        if (options.Eject)
-        {
-            log.Warning(DiagnosticCodes.InvalidArguments, "--eject is not available yet in this version: the components were exported but stay in the workspace.");
-        }
-
         if (selection.Versions.Count == 0)
         {
             // Nothing to send, but --set-current-scope still moves the primary scope of components the target already has.

@@ -24,7 +24,7 @@ public sealed record ExportOptions
     /// <summary>Make the target scope the primary scope of the exported components.</summary>
     public bool SetCurrentScope { get; init; }
 
-    /// <summary>Replace the exported components by package references afterwards (the eject step; not part of this operation yet).</summary>
+    /// <summary>Replace the exported components by package references afterwards (run by Eject/ExportThenEject after the export; not atomic with it).</summary>
     public bool Eject { get; init; }
 
     /// <summary>Send every tagged version not yet in the target scope, staged or not.</summary>

@@ -91,6 +91,20 @@ public sealed class DeclarationsFile
         return true;
     }
 
+    /// <summary>
+    /// Adds <c>&lt;BitComponent Remove="…"/&gt;</c> after the components, for a project that is declared by a glob or a hand-written
+    /// item <see cref="RemoveComponent"/> cannot take out (eject uses it so the project stops being a component).
+    /// </summary>
+    public void ExcludeComponent(string workspaceRelativeProject) =>
+        Append(Group("Components", "BitComponent"), new XElement("BitComponent", new XAttribute("Remove", "$(MSBuildThisFileDirectory)" + workspaceRelativeProject.Replace('\\', '/'))));
+
+    /// <summary>The file's content as <see cref="Save"/> would write it.</summary>
+    public byte[] ToBytes()
+    {
+        var text = document.Declaration is null ? document.Root!.ToString(SaveOptions.DisableFormatting) : document.ToString(SaveOptions.DisableFormatting);
+        return new System.Text.UTF8Encoding(false).GetBytes(text.TrimEnd() + "\n");
+    }
+
     public void AddRemote(string name, string source) =>
         Append(Group("Remotes", "BitRemote"), new XElement("BitRemote", new XAttribute("Include", name), new XAttribute("Source", source)));
 

@@ -1,3 +1,4 @@
+using BitBuild.Engine.Eject;
 using BitBuild.Engine.Export;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -40,7 +41,7 @@ internal sealed class ExportCommand : WorkspaceCommand
     {
         var (scope, ids) = SplitScope(Scope, Ids);
         var log = CreateLog(Json);
-        var result = ExportOperation.Run(FindWorkspace(), new ExportOptions
+        var combined = ExportThenEject.Run(FindWorkspace(), new ExportOptions
         {
             Scope = scope,
             Ids = ids,
@@ -52,6 +53,7 @@ internal sealed class ExportCommand : WorkspaceCommand
             Eject = Eject,
             All = All,
         }, log);
+        var result = combined.Export;
 
         if (Json)
         {
@@ -77,8 +79,9 @@ internal sealed class ExportCommand : WorkspaceCommand
                 componentsWithoutScope = result.ComponentsWithoutScope,
                 stillStaged = result.StillStaged.Select(s => new { id = s.ComponentId, exportedTo = s.ExportedTo, primaryScope = s.PrimaryScope }),
                 primaryScopeChanges = result.PrimaryScopeChanges.Select(c => new { id = c.ComponentId, from = c.From, to = c.To }),
+                ejected = combined.Eject,
             });
-            return ExitCodes.Success;
+            return combined.EjectFailure is null ? ExitCodes.Success : throw combined.EjectFailure;
         }
 
         if (result.NothingToExport)
@@ -139,7 +142,12 @@ internal sealed class ExportCommand : WorkspaceCommand
             Console.Out.WriteLine("dry run: nothing was sent and nothing changed");
         }
 
-        return ExitCodes.Success;
+        if (combined.Eject is not null)
+        {
+            EjectCommand.Print(Console.Out, combined.Eject);
+        }
+
+        return combined.EjectFailure is null ? ExitCodes.Success : throw combined.EjectFailure;
     }
 
     /// <summary>
