@@ -24,5 +24,15 @@ public sealed record WorkspaceDeclarations(IReadOnlyList<DeclaredComponent> Comp
 
     public DeclaredComponent? Find(string id) => Components.FirstOrDefault(c => c.Id == id);
 
+    /// <summary>The folders of other components inside this one's folder: their files are theirs, not this component's.</summary>
+    public IEnumerable<string> NestedComponentFolders(DeclaredComponent component) =>
+        Components.Where(other => other.Id != component.Id && IsInside(other.Folder, component.Folder)).Select(other => other.Folder);
+
+    private static bool IsInside(string candidate, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, candidate);
+        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
     public DeclaredRemote? FindRemote(string scope) => Remotes.FirstOrDefault(r => string.Equals(r.Name, scope, StringComparison.OrdinalIgnoreCase));
 }

@@ -117,7 +117,7 @@ public static class LocalPackages
     private static PackRequest Request(WorkspaceDeclarations declarations, string id, TaggedVersion version)
     {
         var component = declarations.Find(id)!;
-        var nested = declarations.Components.Where(o => o.Id != id && IsInside(o.Folder, component.Folder)).Select(o => o.Folder);
+        var nested = declarations.NestedComponentFolders(component);
         var manifest = new ComponentManifest
         {
             Id = id,
@@ -132,9 +132,4 @@ public static class LocalPackages
         return new PackRequest(component.ProjectPath, SourceFiles.List(component.Folder, nested), manifest);
     }
 
-    private static bool IsInside(string candidate, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, candidate);
-        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-    }
 }

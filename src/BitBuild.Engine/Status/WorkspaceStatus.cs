@@ -29,17 +29,10 @@ public static class WorkspaceStatus
     /// <summary>The content hash of a component's sources, leaving out the folders of components nested inside it.</summary>
     public static string HashOf(DeclaredComponent component, WorkspaceDeclarations declarations)
     {
-        var nested = declarations.Components
-            .Where(other => other.Id != component.Id && IsInside(other.Folder, component.Folder))
-            .Select(other => other.Folder);
+        var nested = declarations.NestedComponentFolders(component);
         return ContentHash.OfFolder(component.Folder, nested);
     }
 
-    private static bool IsInside(string candidate, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, candidate);
-        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-    }
 
     private static ComponentStatus Describe(string id, string? project, State.ComponentState? state, string? hash, string? pendingScope)
     {

@@ -66,7 +66,7 @@ public static class TagOperation
     public static PackRequest CreatePackRequest(WorkspaceDeclarations declarations, PlannedTag tag, string? message, DateTimeOffset time)
     {
         var component = declarations.Find(tag.Id)!;
-        var nested = declarations.Components.Where(o => o.Id != tag.Id && IsInside(o.Folder, component.Folder)).Select(o => o.Folder);
+        var nested = declarations.NestedComponentFolders(component);
         var files = SourceFiles.List(component.Folder, nested);
         var manifest = new ComponentManifest
         {
@@ -82,9 +82,4 @@ public static class TagOperation
         return new PackRequest(tag.ProjectPath, files, manifest);
     }
 
-    private static bool IsInside(string candidate, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, candidate);
-        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-    }
 }
