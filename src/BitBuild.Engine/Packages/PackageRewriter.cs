@@ -102,7 +102,9 @@ public static class PackageRewriter
                 content = Read(entry);
             }
 
-            var copy = output.CreateEntry(name, CompressionLevel.Optimal);
+            // Fastest, not Optimal: recompressing every entry of every package was the largest CPU cost of an export, and the
+            // packages are small; the result is just as deterministic.
+            var copy = output.CreateEntry(name, CompressionLevel.Fastest);
             copy.LastWriteTime = entry.LastWriteTime;
             copy.ExternalAttributes = entry.ExternalAttributes;
             using var stream = copy.Open();
