@@ -63,7 +63,7 @@ public static class LocalPackages
         var store = new LocalScopeStore(workspace);
         foreach (var batch in batches)
         {
-            var requests = batch.Select(m => Request(declarations, m.ComponentId, m.Version)).ToList();
+            var requests = batch.Select(m => PackRequest.ForLocalScope(declarations, m.ComponentId, m.Version.Version, m.Version.Hash, m.Version.Message, m.Version.Time, m.Version.Dependencies)).ToList();
             var others = new Dictionary<string, (string ProjectPath, string Version)>(StringComparer.Ordinal);
             foreach (var (_, version) in batch)
             {
@@ -113,23 +113,4 @@ public static class LocalPackages
 
         return consistent ? [missing.ToList()] : missing.Select(m => new List<(string, TaggedVersion)> { m }).ToList();
     }
-
-    private static PackRequest Request(WorkspaceDeclarations declarations, string id, TaggedVersion version)
-    {
-        var component = declarations.Find(id)!;
-        var nested = declarations.NestedComponentFolders(component);
-        var manifest = new ComponentManifest
-        {
-            Id = id,
-            Version = version.Version,
-            Hash = version.Hash,
-            Message = version.Message,
-            Time = version.Time,
-            Scope = null,
-            PackageId = PackageIds.Local(id),
-            Dependencies = version.Dependencies.Select(d => new ManifestDependency(d.Key, d.Value, null, PackageIds.Local(d.Key))).ToList(),
-        };
-        return new PackRequest(component.ProjectPath, SourceFiles.List(component.Folder, nested), manifest);
-    }
-
 }

@@ -1,3 +1,5 @@
+using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Naming;
 using BitBuild.Engine.Packages;
 
 namespace BitBuild.Engine.Tagging;
@@ -6,4 +8,25 @@ namespace BitBuild.Engine.Tagging;
 public sealed record PackRequest(string ProjectPath, IReadOnlyList<string> SourceFiles, ComponentManifest Manifest)
 {
     public string SourceFolder => Path.GetDirectoryName(ProjectPath)!;
+
+    /// <summary>
+    /// What the local scope keeps for one tagged version (at tag time, and when export rebuilds a missing package from a
+    /// fresh clone): the component's source files and a manifest with scope-neutral <c>bitlocal.*</c> package ids.
+    /// </summary>
+    public static PackRequest ForLocalScope(WorkspaceDeclarations declarations, string id, string version, string hash, string? message, DateTimeOffset time, IReadOnlyDictionary<string, string> dependencies)
+    {
+        var component = declarations.Find(id)!;
+        var manifest = new ComponentManifest
+        {
+            Id = id,
+            Version = version,
+            Hash = hash,
+            Message = message,
+            Time = time,
+            Scope = null,
+            PackageId = PackageIds.Local(id),
+            Dependencies = dependencies.Select(d => new ManifestDependency(d.Key, d.Value, null, PackageIds.Local(d.Key))).ToList(),
+        };
+        return new PackRequest(component.ProjectPath, Hashing.SourceFiles.List(component.Folder, declarations.NestedComponentFolders(component)), manifest);
+    }
 }

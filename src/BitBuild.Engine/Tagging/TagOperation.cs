@@ -31,7 +31,7 @@ public static class TagOperation
 
         var time = DateTimeOffset.UtcNow;
         time = new DateTimeOffset(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var requests = plan.Tags.Select(t => CreatePackRequest(declarations, t, request.Message, time)).ToList();
+        var requests = plan.Tags.Select(t => PackRequest.ForLocalScope(declarations, t.Id, t.Version, t.Hash, request.Message, time, t.Dependencies)).ToList();
         var others = declarations.Components
             .Where(c => bitmap.Find(c.Id)?.Latest is not null)
             .ToDictionary(c => c.Id, c => (c.ProjectPath, bitmap.Find(c.Id)!.Latest!.Version), StringComparer.Ordinal);
@@ -61,25 +61,4 @@ public static class TagOperation
         workspace.WriteBitmap(bitmap);
         return new TagResult(plan.Tags, plan.Unchanged);
     }
-
-    /// <summary>The pack request for one tagged version: the sources to embed and the local-scope manifest.</summary>
-    public static PackRequest CreatePackRequest(WorkspaceDeclarations declarations, PlannedTag tag, string? message, DateTimeOffset time)
-    {
-        var component = declarations.Find(tag.Id)!;
-        var nested = declarations.NestedComponentFolders(component);
-        var files = SourceFiles.List(component.Folder, nested);
-        var manifest = new ComponentManifest
-        {
-            Id = tag.Id,
-            Version = tag.Version,
-            Hash = tag.Hash,
-            Message = message,
-            Time = time,
-            Scope = null,
-            PackageId = PackageIds.Local(tag.Id),
-            Dependencies = tag.Dependencies.Select(d => new ManifestDependency(d.Key, d.Value, null, PackageIds.Local(d.Key))).ToList(),
-        };
-        return new PackRequest(tag.ProjectPath, files, manifest);
-    }
-
 }
