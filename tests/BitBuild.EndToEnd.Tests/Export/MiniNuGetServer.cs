@@ -12,7 +12,7 @@ namespace BitBuild.EndToEnd.Tests.Export;
 /// </summary>
 public sealed class MiniNuGetServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Dictionary<string, byte[]> packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
@@ -22,12 +22,15 @@ public sealed class MiniNuGetServer : IDisposable
         ApiKey = apiKey;
         for (var attempt = 0; ; attempt++)
         {
-            Port = Random.Shared.Next(20000, 60000);
-            listener.Prefixes.Clear();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            // A port the OS just handed out is almost always still free; if another process took it meanwhile, try
+            // again with a new listener (HttpListener disposes itself when Start fails, so it cannot be reused).
+            Port = FreeLoopbackPort();
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
-                listener.Start();
+                candidate.Start();
+                listener = candidate;
                 break;
             }
             catch (HttpListenerException) when (attempt < 20)
@@ -39,6 +42,15 @@ public sealed class MiniNuGetServer : IDisposable
     }
 
     public int Port { get; }
+
+    private static int FreeLoopbackPort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public string ApiKey { get; }
 
