@@ -17,18 +17,20 @@ mkdir -p "$ws"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 export NUGET_PACKAGES="$out/nuget-packages"   # never the user's cache
 
-# The tool as users get it: BITBUILD_BENCH_TOOL=release (default) runs the Release build output, which is what the
-# BitBuild.Tool package holds; BITBUILD_BENCH_TOOL=r2r publishes it ReadyToRun-compiled first (start-up without JIT).
-tool="$repo/src/BitBuild.Tool/bin/Release/net10.0/dotnet-bit.dll"
-if [ "${BITBUILD_BENCH_TOOL:-release}" = "r2r" ]; then
-  echo "publishing dotnet bit (Release, ReadyToRun)…" >&2
-  dotnet publish "$repo/src/BitBuild.Tool" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/tool-r2r" -nologo -v:q >/dev/null
-  tool="$out/tool-r2r/dotnet-bit.dll"
+# The tool as users get it: BITBUILD_BENCH_TOOL=installed (default) builds the packages into nuget/ and runs
+# 'dotnet tool install BitBuild.Tool' from there into the results folder: on linux-x64 that installs
+# BitBuild.Tool.linux-x64, ReadyToRun-compiled. BITBUILD_BENCH_TOOL=portable runs the portable build output
+# (BitBuild.Tool.any's content, JIT-compiled at start-up) instead, to compare.
+echo "building dotnet bit (Release)…" >&2
+dotnet build "$repo/src/BitBuild.Tool" -c Release -nologo -v:q >/dev/null
+if [ "${BITBUILD_BENCH_TOOL:-installed}" = "portable" ]; then
+  tool=(dotnet "$repo/src/BitBuild.Tool/bin/Release/net10.0/dotnet-bit.dll")
 else
-  echo "building dotnet bit (Release)…" >&2
-  dotnet build "$repo/src/BitBuild.Tool" -c Release -nologo -v:q >/dev/null
+  version="$(sed -n 's:.*<BitBuildVersion>\(.*\)</BitBuildVersion>.*:\1:p' "$repo/Directory.Build.props")"
+  dotnet tool install BitBuild.Tool --version "$version" --tool-path "$out/tool" --add-source "$repo/nuget" >/dev/null
+  tool=("$out/tool/dotnet-bit")   # what 'dotnet bit' runs once the dotnet host has found the tool
 fi
-bit() { dotnet "$tool" "$@"; }
+bit() { "${tool[@]}" "$@"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 

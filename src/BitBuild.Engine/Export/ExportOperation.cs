@@ -251,9 +251,9 @@ public static class ExportOperation
             {
                 var local = store.PackagePath(package.ComponentId, package.Version);
                 var bytes = File.ReadAllBytes(local);
-                LocalPackageVerifier.Verify(bytes, local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
+                var manifest = LocalPackageVerifier.Verify(bytes, local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
                 using var rewritten = new MemoryStream();
-                PackageRewriter.Rewrite(new MemoryStream(bytes, writable: false), rewritten, package.Scope, package.PackageId, package.Dependencies);
+                PackageRewriter.Rewrite(bytes, rewritten, package.Scope, package.PackageId, package.Dependencies, manifest);
                 staged[package] = await feeds[package.Scope].StageAsync(rewritten.ToArray(), package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
             }
             catch (BitException ex)

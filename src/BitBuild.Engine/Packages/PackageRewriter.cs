@@ -13,8 +13,8 @@ public sealed record DependencyTarget(string Scope, string PackageId);
 /// Turns a local package (<c>bitlocal.*</c>, made by MSBuild's Pack at tag time) into a scope's package without rebuilding:
 /// a new nuspec id and nuspec file name, component dependencies renamed to their scope's package ids at exact versions
 /// <c>[x.y.z]</c> in every dependency group, a new <c>bit/component.json</c>, and the OPC parts that name the nuspec or the id
-/// (<c>_rels/.rels</c>, the <c>.psmdcp</c> core properties) rewritten to match. Everything else, the build output and the
-/// sources, is copied byte for byte. The result depends only on the input: entry order, timestamps and attributes are kept
+/// (<c>_rels/.rels</c>, the <c>.psmdcp</c> core properties) rewritten to match (and stored uncompressed). Everything else, the build output and the
+/// sources, is copied as stored, compressed bytes and all (<see cref="StoredZipArchive"/>). The result depends only on the input: entry order, timestamps and attributes are kept
 /// and nothing random (no new GUID part names) is introduced, so the same local package always gives the same bytes.
 /// </summary>
 public static class PackageRewriter
@@ -43,8 +43,17 @@ public static class PackageRewriter
     /// </summary>
     public static ComponentManifest Rewrite(Stream source, Stream destination, string scope, string packageId, IReadOnlyDictionary<string, DependencyTarget> dependencies)
     {
-        using var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
-        var local = ReadManifest(input);
+        using var buffer = new MemoryStream();
+        source.CopyTo(buffer);
+        return Rewrite(buffer.ToArray(), destination, scope, packageId, dependencies);
+    }
+
+    /// <inheritdoc cref="Rewrite(Stream, Stream, string, string, IReadOnlyDictionary{string, DependencyTarget})"/>
+    /// <param name="verifiedManifest">The package's own manifest when the caller has read it already (see <c>LocalPackageVerifier</c>).</param>
+    public static ComponentManifest Rewrite(byte[] source, Stream destination, string scope, string packageId, IReadOnlyDictionary<string, DependencyTarget> dependencies, ComponentManifest? verifiedManifest = null)
+    {
+        using var input = new ZipArchive(new MemoryStream(source, writable: false), ZipArchiveMode.Read);
+        var local = verifiedManifest ?? ReadManifest(input);
         var renamed = new Dictionary<string, (string PackageId, string Version)>(StringComparer.OrdinalIgnoreCase);
         var manifestDependencies = new List<ManifestDependency>();
         foreach (var dependency in local.Dependencies)
@@ -63,55 +72,89 @@ public static class PackageRewriter
             ?? throw new BitException(DiagnosticCodes.LocalPackageCorrupt, $"The package of {local.Id} {local.Version} has no .nuspec at its root.");
         var newNuspecName = packageId + ".nuspec";
 
-        using var output = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var entry in input.Entries)
+        // The entries that name the id or the nuspec get new content; everything else is copied as it is.
+        var rewritten = new Dictionary<int, (string Name, byte[] Content)>();
+        for (var i = 0; i < input.Entries.Count; i++)
         {
-            byte[] content;
+            var entry = input.Entries[i];
             var name = entry.FullName;
             if (name == oldNuspecName)
             {
-                content = RewriteNuspec(Read(entry), packageId, renamed, local);
-                name = newNuspecName;
+                rewritten[i] = (newNuspecName, RewriteNuspec(Read(entry), packageId, renamed, local));
             }
             else if (name == ComponentManifest.PathInPackage)
             {
-                content = manifest.ToJson();
+                rewritten[i] = (name, manifest.ToJson());
             }
             else if (name == "_rels/.rels")
             {
-                content = RewriteXml(Read(entry), document =>
+                rewritten[i] = (name, RewriteXml(Read(entry), document =>
                 {
                     foreach (var relationship in document.Root!.Elements().Where(e => (string?)e.Attribute("Type") == ManifestRelationshipType))
                     {
                         relationship.SetAttributeValue("Target", "/" + newNuspecName);
                     }
-                });
+                }));
             }
             else if (name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal) && name.EndsWith(".psmdcp", StringComparison.OrdinalIgnoreCase))
             {
-                content = RewriteXml(Read(entry), document =>
+                rewritten[i] = (name, RewriteXml(Read(entry), document =>
                 {
                     foreach (var identifier in document.Root!.Elements(DublinCore + "identifier"))
                     {
                         identifier.Value = packageId;
                     }
-                });
+                }));
             }
-            else
-            {
-                content = Read(entry);
-            }
+        }
 
-            // Fastest, not Optimal: recompressing every entry of every package was the largest CPU cost of an export, and the
-            // packages are small; the result is just as deterministic.
-            var copy = output.CreateEntry(name, CompressionLevel.Fastest);
-            copy.LastWriteTime = entry.LastWriteTime;
-            copy.ExternalAttributes = entry.ExternalAttributes;
-            using var stream = copy.Open();
-            stream.Write(content);
+        var stored = StoredZipArchive.TryRead(source);
+        if (stored is not null && stored.Count == input.Entries.Count && stored.Select(e => e.Name).SequenceEqual(input.Entries.Select(e => e.FullName)))
+        {
+            // Fast path: the build output and the sources (nearly all of a package) keep their compressed bytes; only the
+            // few rewritten entries are compressed, in a small archive of their own whose stored entries take their places.
+            var replacements = StoredZipArchive.TryRead(Compress(input.Entries, rewritten))!;
+            var slot = rewritten.Keys.Order().Select((index, i) => (index, i)).ToDictionary(x => x.index, x => replacements[x.i]);
+            StoredZipArchive.Write(stored.Select((entry, i) => slot.TryGetValue(i, out var replacement) ? replacement : entry).ToList(), destination);
+            return manifest;
+        }
+
+        // An archive the fast path does not read (Zip64, several disks): inflate and deflate every entry.
+        using var output = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        for (var i = 0; i < input.Entries.Count; i++)
+        {
+            var entry = input.Entries[i];
+            var (name, content) = rewritten.TryGetValue(i, out var replaced) ? replaced : (entry.FullName, Read(entry));
+            AddEntry(output, entry, name, content, CompressionLevel.Fastest);
         }
 
         return manifest;
+    }
+
+    /// <summary>An archive holding only the rewritten entries, in their original order.</summary>
+    private static byte[] Compress(IReadOnlyList<ZipArchiveEntry> entries, IReadOnlyDictionary<int, (string Name, byte[] Content)> rewritten)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var index in rewritten.Keys.Order())
+            {
+                // Stored, not deflated: these few entries are small XML and JSON files (a few KiB together), and setting up a
+                // deflate stream per entry cost more than the whole copy of the rest of the package.
+                AddEntry(archive, entries[index], rewritten[index].Name, rewritten[index].Content, CompressionLevel.NoCompression);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void AddEntry(ZipArchive archive, ZipArchiveEntry original, string name, byte[] content, CompressionLevel level)
+    {
+        var copy = archive.CreateEntry(name, level);
+        copy.LastWriteTime = original.LastWriteTime;
+        copy.ExternalAttributes = original.ExternalAttributes;
+        using var stream = copy.Open();
+        stream.Write(content);
     }
 
     private static byte[] RewriteNuspec(byte[] nuspec, string packageId, IReadOnlyDictionary<string, (string PackageId, string Version)> renamed, ComponentManifest local) =>
@@ -162,8 +205,8 @@ public static class PackageRewriter
     private static byte[] Read(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var content = new byte[entry.Length];
+        stream.ReadExactly(content);
+        return content;
     }
 }

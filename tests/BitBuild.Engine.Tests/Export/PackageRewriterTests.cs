@@ -68,6 +68,23 @@ public sealed class PackageRewriterTests
     }
 
     [Fact]
+    public void Unchanged_entries_keep_their_compressed_bytes_and_rewritten_ones_are_stored()
+    {
+        var local = LocalPackageFactory.Create("hello/world", "0.0.2", new Dictionary<string, string> { ["utils/string"] = "0.0.1" });
+        var exported = Rewrite(local, "user.my-collection", "user.my-collection.hello.world", UtilsInCollection);
+
+        var before = StoredZipArchive.TryRead(local)!.ToDictionary(e => e.Name);
+        var after = StoredZipArchive.TryRead(exported)!.ToDictionary(e => e.Name);
+        foreach (var name in new[] { "lib/net10.0/Thing.dll", "bit/src/Thing.cs", "[Content_Types].xml" })
+        {
+            Assert.Equal(before[name].LocalRecord.ToArray(), after[name].LocalRecord.ToArray());
+        }
+
+        // The nuspec is stored uncompressed, so a folder scope can write its .nuspec file without inflating anything.
+        Assert.Equal(LocalPackageFactory.Entry(exported, "user.my-collection.hello.world.nuspec"), after["user.my-collection.hello.world.nuspec"].UncompressedContent!.Value.ToArray());
+    }
+
+    [Fact]
     public void Is_deterministic()
     {
         var local = LocalPackageFactory.Create("hello/world", "0.0.2", new Dictionary<string, string> { ["utils/string"] = "0.0.1" });
