@@ -6,7 +6,9 @@
 #      components' real sources and hashes, and .bitmap;
 #   2. timed: 'dotnet bit export' of all N to an empty folder scope;
 #   3. timed: 'dotnet nuget push' of the same N packages (the exported ones) to another empty folder, in the same run;
-#   4. the last component changes and gets version 0.0.2 (setup, the same way), then timed: 'dotnet bit export' again.
+#   4. the last component changes and gets version 0.0.2 (setup, the same way), then timed: 'dotnet bit export' again;
+#   5. where the time goes: bench/export/EngineBench times the same full and one-change exports inside one warm process
+#      (no process start-up, no first-use costs), median of 7.
 # Usage: bench/export/run.sh [N=300]. Writes bench/results/export-<time>/ (git-ignored) and prints the figures.
 set -euo pipefail
 N="${1:-300}"
@@ -69,6 +71,7 @@ mkdir -p "$out/scope-export" "$out/scope-push" "$out/flat"
 bit remote add bench.chain "$out/scope-export" >/dev/null
 
 # Timed 1: the full export.
+sync   # before each timed step: the setup's writes must not be flushed during the timing
 t0=$(now); bit export >"$out/export-full.log"; t1=$(now)
 full=$(elapsed "$t0" "$t1")
 tail -1 "$out/export-full.log" >&2
@@ -76,6 +79,7 @@ tail -1 "$out/export-full.log" >&2
 # Timed 2: NuGet's own push of the same packages to another empty folder.
 find "$out/scope-export" -name '*.nupkg' -exec cp {} "$out/flat/" \;
 count=$(ls "$out/flat" | wc -l)
+sync
 t0=$(now); dotnet nuget push "$out/flat/*.nupkg" -s "$out/scope-push" >"$out/push.log"; t1=$(now)
 push=$(elapsed "$t0" "$t1")
 
@@ -83,9 +87,14 @@ push=$(elapsed "$t0" "$t1")
 last=$(printf 'c%03d' $((N - 1))); lcls=$(printf 'C%03d' $((N - 1)))
 echo "namespace Bench; public static class ${lcls}Extra { public static int Value => 1; }" > "src/$last/${lcls}Extra.cs"
 python3 "$repo/bench/export/make_local_packages.py" "$ws" "$N" "$out/template/out/Template.dll" --bump $((N - 1))
+sync
 t0=$(now); bit export >"$out/export-one.log"; t1=$(now)
 one=$(elapsed "$t0" "$t1")
 tail -1 "$out/export-one.log" >&2
+
+# Where the time goes: the same two exports inside one warm process.
+dotnet build "$repo/bench/export/EngineBench" -c Release -nologo -v:q >/dev/null
+engine=$(dotnet "$repo/bench/export/EngineBench/bin/Release/net10.0/EngineBench.dll" "$ws" "$out/scope-export" "$last" 7)
 
 ratio=$(awk -v a="$full" -v b="$push" 'BEGIN { printf "%.3f", a / b }')
 share=$(awk -v a="$one" -v b="$full" 'BEGIN { printf "%.2f", 100 * a / b }')
@@ -95,4 +104,5 @@ share=$(awk -v a="$one" -v b="$full" 'BEGIN { printf "%.2f", 100 * a / b }')
   echo "dotnet nuget push (same packages, empty folder): ${push} s"
   echo "ratio export/push: ${ratio} (must be <= 1.0)"
   echo "dotnet bit export after one change + tag: ${one} s = ${share}% of the full export (must be < 5%)"
+  echo "engine only, $engine"
 } | tee "$out/results.txt"

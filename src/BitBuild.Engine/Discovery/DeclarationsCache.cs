@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.IO.Enumeration;
 using System.Text.Json;
 using BitBuild.Engine.Workspaces;
 
@@ -43,32 +44,17 @@ public static class DeclarationsCache
     internal static string Key(string root)
     {
         var lines = new List<string> { $"format {Format}", "root " + root };
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        // One recursive enumeration (a directory read per folder, no stat per file), skipping build output and tool folders:
+        // this walk is most of what an export of one component costs once the process is running.
+        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            var folder = pending.Pop();
-            foreach (var directory in Directory.EnumerateDirectories(folder))
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(directory), StringComparer.OrdinalIgnoreCase))
-                {
-                    pending.Push(directory);
-                }
-            }
-
-            foreach (var file in Directory.EnumerateFiles(folder))
-            {
-                var name = Path.GetFileName(file);
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase))
-                {
-                    lines.Add($"import {relative} {FileHash(file)}");
-                }
-                else if (name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && Path.GetExtension(name).Length > 1)
-                {
-                    lines.Add($"project {relative}");
-                }
-            }
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsSkipped(entry.FileName),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && (IsImport(entry.FileName) || IsProject(entry.FileName)),
+        };
+        foreach (var file in files)
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            lines.Add(IsImport(file) ? $"import {relative} {FileHash(file)}" : $"project {relative}");
         }
 
         for (var parent = Directory.GetParent(root); parent is not null; parent = parent.Parent)
@@ -86,6 +72,26 @@ public static class DeclarationsCache
         lines.Sort(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
+
+    private static bool IsSkipped(ReadOnlySpan<char> folderName)
+    {
+        foreach (var skipped in SkippedFolders)
+        {
+            if (folderName.Equals(skipped, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsImport(ReadOnlySpan<char> name) =>
+        name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A project file: any extension ending in "proj" (.csproj, .fsproj, .vbproj, .proj…).</summary>
+    private static bool IsProject(ReadOnlySpan<char> name) =>
+        name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && Path.GetExtension(name).Length > 1;
 
     private static string FileHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
