@@ -1,6 +1,6 @@
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
-using System.IO.Enumeration;
 using System.Text.Json;
 using BitBuild.Engine.Workspaces;
 

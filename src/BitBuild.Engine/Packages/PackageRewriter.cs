@@ -13,9 +13,10 @@ public sealed record DependencyTarget(string Scope, string PackageId);
 /// Turns a local package (<c>bitlocal.*</c>, made by MSBuild's Pack at tag time) into a scope's package without rebuilding:
 /// a new nuspec id and nuspec file name, component dependencies renamed to their scope's package ids at exact versions
 /// <c>[x.y.z]</c> in every dependency group, a new <c>bit/component.json</c>, and the OPC parts that name the nuspec or the id
-/// (<c>_rels/.rels</c>, the <c>.psmdcp</c> core properties) rewritten to match (and stored uncompressed). Everything else, the build output and the
-/// sources, is copied as stored, compressed bytes and all (<see cref="StoredZipArchive"/>). The result depends only on the input: entry order, timestamps and attributes are kept
-/// and nothing random (no new GUID part names) is introduced, so the same local package always gives the same bytes.
+/// (<c>_rels/.rels</c>, the <c>.psmdcp</c> core properties) rewritten to match, stored uncompressed. Everything else, the
+/// build output and the sources, is copied as stored, compressed bytes and all (<see cref="StoredZipArchive"/>). The result
+/// depends only on the input: entry order, timestamps and attributes are kept and nothing random (no new GUID part names)
+/// is introduced, so the same local package always gives the same bytes.
 /// </summary>
 public static class PackageRewriter
 {
@@ -113,9 +114,8 @@ public static class PackageRewriter
         {
             // Fast path: the build output and the sources (nearly all of a package) keep their compressed bytes; only the
             // few rewritten entries are compressed, in a small archive of their own whose stored entries take their places.
-            var replacements = StoredZipArchive.TryRead(Compress(input.Entries, rewritten))!;
-            var slot = rewritten.Keys.Order().Select((index, i) => (index, i)).ToDictionary(x => x.index, x => replacements[x.i]);
-            StoredZipArchive.Write(stored.Select((entry, i) => slot.TryGetValue(i, out var replacement) ? replacement : entry).ToList(), destination);
+            var replacements = new Queue<StoredZipEntry>(StoredZipArchive.TryRead(Compress(input.Entries, rewritten))!);
+            StoredZipArchive.Write(stored.Select((entry, i) => rewritten.ContainsKey(i) ? replacements.Dequeue() : entry).ToList(), destination);
             return manifest;
         }
 

@@ -12,14 +12,16 @@ internal sealed record StoredZipEntry(string Name, ReadOnlyMemory<byte> CentralR
         get
         {
             var central = CentralRecord.Span;
-            if (BinaryPrimitives.ReadUInt16LittleEndian(central[10..]) != 0)
+            if (BinaryPrimitives.ReadUInt16LittleEndian(central[StoredZipArchive.CentralMethodField..]) != 0)
             {
                 return null;
             }
 
-            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(central[24..]);
+            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(central[StoredZipArchive.CentralSizeField..]);
             var local = LocalRecord.Span;
-            var start = 30 + BinaryPrimitives.ReadUInt16LittleEndian(local[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
+            var start = StoredZipArchive.LocalHeaderSize
+                + BinaryPrimitives.ReadUInt16LittleEndian(local[StoredZipArchive.LocalNameLengthField..])
+                + BinaryPrimitives.ReadUInt16LittleEndian(local[StoredZipArchive.LocalExtraLengthField..]);
             return start + size <= LocalRecord.Length ? LocalRecord.Slice(start, size) : null;
         }
     }
@@ -39,8 +41,15 @@ internal static class StoredZipArchive
     private const uint Zip64LocatorSignature = 0x07064b50;
     private const int EndOfCentralDirectorySize = 22;
     private const int CentralHeaderSize = 46;
-    private const int LocalHeaderSize = 30;
     private const int LocalHeaderOffsetField = 42;
+
+    // Field offsets in the central directory record and the local header (APPNOTE.TXT 4.3.7 and 4.3.12).
+    internal const int CentralMethodField = 10;
+    internal const int CentralCompressedSizeField = 20;
+    internal const int CentralSizeField = 24;
+    internal const int LocalHeaderSize = 30;
+    internal const int LocalNameLengthField = 26;
+    internal const int LocalExtraLengthField = 28;
 
     public static IReadOnlyList<StoredZipEntry>? TryRead(ReadOnlyMemory<byte> archive)
     {
@@ -70,8 +79,8 @@ internal static class StoredZipArchive
                 return null;
             }
 
-            var compressedSize = ReadUInt32(bytes, position + 20);
-            var size = ReadUInt32(bytes, position + 24);
+            var compressedSize = ReadUInt32(bytes, position + CentralCompressedSizeField);
+            var size = ReadUInt32(bytes, position + CentralSizeField);
             var nameLength = ReadUInt16(bytes, position + 28);
             var extraLength = ReadUInt16(bytes, position + 30);
             var commentLength = ReadUInt16(bytes, position + 32);
