@@ -24,12 +24,12 @@ public static class ComponentAdder
 
         if (id is not null)
         {
-            ComponentId.Validate(id);
+            ComponentId.ValidateArgument(id, "--id");
         }
 
         if (scope is not null)
         {
-            ScopeName.Validate(scope);
+            ScopeName.ValidateArgument(scope, "--scope");
         }
 
         var projects = paths.Select(p => ResolveProject(Path.GetFullPath(Path.Combine(currentDirectory, p)))).ToList();
@@ -52,7 +52,11 @@ public static class ComponentAdder
             }
 
             var componentId = id ?? ComponentId.FromFolder(workspace.Relative(Path.GetDirectoryName(project)!));
-            ComponentId.Validate(componentId, relative);
+            ComponentId.Validate(componentId, id is null ? $"derived from {relative}; pass --id to choose one" : "--id");
+            if ((scope ?? declared.DefaultScope) is { } effectiveScope)
+            {
+                PackageIds.InScope(effectiveScope, componentId, scope is null ? "with BitDefaultScope" : "with --scope", usageError: id is not null || scope is not null);
+            }
             if (declared.Find(componentId) is not null || added.Any(a => a.Id == componentId))
             {
                 throw new BitException(DiagnosticCodes.DuplicateComponentId, $"The id {componentId} (derived from {relative}) is already taken; pass --id to choose another.");

@@ -97,6 +97,10 @@ public static class ComponentDiscovery
         if (root.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("BitDefaultScope", out var scopeValue))
         {
             defaultScope = NullIfEmpty(scopeValue.GetString());
+            if (defaultScope is not null)
+            {
+                ScopeName.Validate(defaultScope, "the BitDefaultScope property", workspace.DeclarationsPath);
+            }
         }
 
         if (root.TryGetProperty("Items", out var items))
@@ -108,11 +112,18 @@ public static class ComponentDiscovery
                     var fullPath = Path.GetFullPath(item.GetProperty("FullPath").GetString()!);
                     var id = NullIfEmpty(Metadata(item, "Id"))
                         ?? ComponentId.FromFolder(workspace.Relative(Path.GetDirectoryName(fullPath)!));
-                    ComponentId.Validate(id, $"BitComponent {workspace.Relative(fullPath)}");
+                    var itemName = $"BitComponent {workspace.Relative(fullPath)}";
+                    ComponentId.Validate(id, itemName, workspace.DeclarationsPath);
                     var scope = NullIfEmpty(Metadata(item, "Scope"));
                     if (scope is not null)
                     {
-                        ScopeName.Validate(scope);
+                        ScopeName.Validate(scope, $"the Scope metadata of {itemName}", workspace.DeclarationsPath);
+                    }
+
+                    // Both names can be valid and still make a package id NuGet refuses: say so here, not at the first export.
+                    if ((scope ?? defaultScope) is { } effectiveScope)
+                    {
+                        PackageIds.InScope(effectiveScope, id, scope is null ? $"{itemName}, scope from BitDefaultScope" : itemName, workspace.DeclarationsPath);
                     }
 
                     components.Add(new DeclaredComponent(id, fullPath, scope));
@@ -124,6 +135,7 @@ public static class ComponentDiscovery
                 foreach (var item in remoteItems.EnumerateArray())
                 {
                     var name = item.GetProperty("Identity").GetString()!;
+                    ScopeName.Validate(name, $"the BitRemote item {name}", workspace.DeclarationsPath);
                     remotes.Add(new DeclaredRemote(name, Metadata(item, "Source") ?? string.Empty));
                 }
             }

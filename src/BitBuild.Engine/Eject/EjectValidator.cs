@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Naming;
 using BitBuild.Engine.State;
 
 namespace BitBuild.Engine.Eject;
@@ -72,6 +73,7 @@ public static class EjectValidator
         var ids = new List<string>();
         foreach (var pattern in patterns)
         {
+            ComponentId.ValidateArgument(pattern.Replace("*", "x", StringComparison.Ordinal), $"in the ids to eject: {pattern}");
             if (!pattern.Contains('*', StringComparison.Ordinal))
             {
                 ids.Add(pattern);

@@ -275,7 +275,7 @@ public static class ExportOperation
     {
         if (options.Scope is not null)
         {
-            ScopeName.Validate(options.Scope);
+            ScopeName.ValidateArgument(options.Scope, "the scope to export to");
         }
 
         if ((options.IncludeDependencies || options.Rewire || options.SetCurrentScope) && options.Scope is null)

@@ -35,10 +35,8 @@ public static class ExportSelection
             foreach (var pattern in options.Ids)
             {
                 var isPattern = pattern.Contains('*');
-                if (!isPattern)
-                {
-                    ComponentId.Validate(pattern);
-                }
+                // A name no component could ever have is a typo (a usage error), not an unknown component: say what ids look like.
+                ComponentId.ValidateArgument(pattern.Replace("*", "x", StringComparison.Ordinal), $"in the export's ids: {pattern}");
 
                 var matches = known.Where(id => ComponentId.MatchesPattern(id, pattern)).ToList();
                 if (matches.Count == 0)

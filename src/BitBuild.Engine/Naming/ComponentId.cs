@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BitBuild.Engine.Diagnostics;
+using NuGet.Packaging;
 
 namespace BitBuild.Engine.Naming;
 
@@ -9,19 +10,47 @@ public static partial class ComponentId
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")]
     private static partial Regex ValidId();
 
-    public static bool IsValid(string id) => ValidId().IsMatch(id);
+    /// <summary>
+    /// The longest id: a component's package in the local scope is <c>bitlocal.{id}</c>, and NuGet refuses package ids of
+    /// more than 100 characters, so 100 - "bitlocal.".Length. In a remote scope <c>{scope}.{id}</c> must fit the same 100
+    /// (checked as a package id, BIT3002, wherever both are known). Every path BitBuild derives from an id holds it once
+    /// as one file name of at most ~180 characters, inside the 255 every file system allows.
+    /// </summary>
+    public const int MaxLength = PackageIdValidator.MaxPackageIdLength - 9;
 
-    public static string Validate(string id, string? where = null)
+    public static bool IsValid(string id) => id.Length <= MaxLength && ValidId().IsMatch(id);
+
+    /// <summary>Checks an id read from a file or a declaration; <paramref name="where"/> says where it came from.</summary>
+    public static string Validate(string id, string? where = null, string? file = null)
     {
         if (!IsValid(id))
         {
-            throw new BitException(
-                DiagnosticCodes.InvalidComponentId,
-                $"'{id}' is not a valid component id{(where is null ? "" : $" ({where})")}. Ids are lower-case segments of letters, digits, '-' and '_', " +
-                "each starting with a letter or digit, joined by '/', e.g. 'hello/world'.");
+            throw Invalid(id, where, file, usageError: false);
         }
 
         return id;
+    }
+
+    /// <summary>Checks an id typed on the command line: a bad one is a usage error (exit code 2).</summary>
+    public static string ValidateArgument(string id, string where)
+    {
+        if (!IsValid(id))
+        {
+            throw Invalid(id, where, null, usageError: true);
+        }
+
+        return id;
+    }
+
+    private static BitException Invalid(string id, string? where, string? file, bool usageError)
+    {
+        var source = where is null ? "" : $" ({where})";
+        var message = id.Length > MaxLength
+            ? $"{NameText.Quote(id)} is too long for a component id{source}: ids have at most {MaxLength} characters, so that its package id " +
+              $"fits NuGet's limit of {PackageIdValidator.MaxPackageIdLength}. Choose a shorter id."
+            : $"{NameText.Quote(id)} is not a valid component id{source}. Ids are lower-case segments of letters, digits, '-' and '_', " +
+              "each starting with a letter or digit, joined by '/', e.g. 'hello/world'.";
+        return new BitException(DiagnosticCodes.InvalidComponentId, message, file) { IsUsageError = usageError };
     }
 
     /// <summary>

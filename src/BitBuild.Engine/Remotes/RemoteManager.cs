@@ -18,7 +18,7 @@ public static class RemoteManager
 {
     public static RemoteInfo Add(Workspace workspace, string name, string source)
     {
-        ScopeName.Validate(name);
+        ScopeName.ValidateArgument(name, "the remote's name");
         var (kind, location) = RemoteSource.Parse(source, workspace.Root, name);
         using var _ = workspace.Lock();
         var declarations = DeclarationsCache.Evaluate(workspace);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Naming;
 using BitBuild.Engine.Workspaces;
 
 namespace BitBuild.Engine.State;
@@ -73,10 +74,17 @@ public static class BitmapFile
         {
             foreach (var component in components.EnumerateObject())
             {
+                // Names are checked here as where they are typed: a hand-edited or merged .bitmap must not smuggle in an id
+                // or scope that no command would accept (and that would later become an over-long path or package id).
+                ComponentId.Validate(component.Name, "a component in .bitmap", path);
                 var state = bitmap.GetOrAdd(component.Name);
                 var value = component.Value;
                 state.Project = OptionalString(value, "project");
                 state.Scope = OptionalString(value, "scope");
+                if (state.Scope is not null)
+                {
+                    ScopeName.Validate(state.Scope, $"the primary scope of {component.Name} in .bitmap", path);
+                }
                 if (value.TryGetProperty("versions", out var versions))
                 {
                     foreach (var v in versions.EnumerateArray())
@@ -92,6 +100,7 @@ public static class BitmapFile
                         {
                             foreach (var dep in deps.EnumerateObject())
                             {
+                                ComponentId.Validate(dep.Name, $"a dependency of {component.Name} in .bitmap", path);
                                 tagged.Dependencies[dep.Name] = dep.Value.GetString() ?? throw Corrupt(path, $"dependency {dep.Name} of {component.Name} has no version");
                             }
                         }
@@ -100,7 +109,8 @@ public static class BitmapFile
                         {
                             foreach (var scope in exported.EnumerateArray())
                             {
-                                tagged.ExportedTo.Add(scope.GetString() ?? throw Corrupt(path, $"an exportedTo entry of {component.Name} is null"));
+                                var scopeName = scope.GetString() ?? throw Corrupt(path, $"an exportedTo entry of {component.Name} is null");
+                                tagged.ExportedTo.Add(ScopeName.Validate(scopeName, $"a scope {component.Name} was exported to, in .bitmap", path));
                             }
                         }
 
@@ -128,7 +138,7 @@ public static class BitmapFile
     private static string RequiredVersion(JsonElement e, string componentId, string path)
     {
         var text = RequiredString(e, "version", path);
-        if (!NuGet.Versioning.NuGetVersion.TryParse(text, out _))
+        if (text.Length > Tagging.VersionIncrement.MaxVersionLength || !NuGet.Versioning.NuGetVersion.TryParse(text, out _))
         {
             throw Corrupt(path, $"{componentId} has the version \"{text}\", which is not a SemVer 2 version");
         }

@@ -19,6 +19,8 @@ public static class TagOperation
 {
     public static TagResult Run(Workspace workspace, TagRequest request, IOperationLog log)
     {
+        // A bad version or label is a usage error whatever the workspace holds: say so before anything is evaluated.
+        request.Increment.Validate();
         using var _ = workspace.Lock(log.Info);
         var bitmap = workspace.ReadBitmap();
         var (declarations, references) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);

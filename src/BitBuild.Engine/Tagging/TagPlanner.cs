@@ -25,7 +25,7 @@ public static class TagPlanner
             foreach (var pattern in request.Ids)
             {
                 // A name no component could ever have is a typo, not an unknown component: say what ids look like.
-                ComponentId.Validate(pattern.Replace("*", "x", StringComparison.Ordinal), $"in 'dotnet bit tag {pattern}'");
+                ComponentId.ValidateArgument(pattern.Replace("*", "x", StringComparison.Ordinal), $"in the ids to tag: {pattern}");
                 var matches = declarations.Components.Where(c => ComponentId.MatchesPattern(c.Id, pattern)).ToList();
                 if (matches.Count == 0)
                 {

@@ -1,5 +1,6 @@
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.LocalScope;
+using BitBuild.Engine.Naming;
 using BitBuild.Engine.State;
 using BitBuild.Engine.Workspaces;
 using NuGet.Versioning;
@@ -28,6 +29,7 @@ public static class UntagOperation
         var targets = new List<(string Id, ComponentState State, TaggedVersion Version)>();
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
+            ComponentId.ValidateArgument(id, "in the ids to untag");
             var state = bitmap.Find(id) ?? throw new BitException(DiagnosticCodes.UnknownComponent, $"{id} has no tagged versions in .bitmap; nothing to untag.");
             var target = version is null ? state.Latest : state.FindVersion(VersionIncrement.ParseExplicit(version).ToNormalizedString());
             if (target is null)

@@ -20,14 +20,41 @@ public sealed record VersionIncrement(IncrementKind Kind, string? PreReleaseLabe
 {
     public static readonly VersionIncrement DefaultPatch = new(IncrementKind.Patch);
 
+    /// <summary>
+    /// The longest version: a folder scope holds <c>{package id}.{version}.nupkg.sha512</c>, and with a 100-character
+    /// package id a 64-character version keeps that file name far inside the 255 every file system allows.
+    /// </summary>
+    public const int MaxVersionLength = 64;
+
     public static NuGetVersion ParseExplicit(string text)
     {
+        if (text.Length > MaxVersionLength)
+        {
+            throw new BitException(
+                DiagnosticCodes.InvalidVersion,
+                $"{Naming.NameText.Quote(text)} is too long for a version: versions have at most {MaxVersionLength} characters.") { IsUsageError = true };
+        }
+
         if (!NuGetVersion.TryParseStrict(text, out var version))
         {
             throw new BitException(DiagnosticCodes.InvalidVersion, $"'{text}' is not a SemVer 2 version (e.g. 1.0.0 or 1.2.0-beta.1).") { IsUsageError = true };
         }
 
         return version;
+    }
+
+    /// <summary>Checks the explicit version or the pre-release label, whether or not any component will need them.</summary>
+    public void Validate()
+    {
+        if (ExplicitVersion is not null)
+        {
+            ParseExplicit(ExplicitVersion);
+        }
+
+        if (Kind == IncrementKind.PreRelease)
+        {
+            ValidateLabel(Label);
+        }
     }
 
     public NuGetVersion Next(string componentId, string? lastVersion)
@@ -81,7 +108,7 @@ public sealed record VersionIncrement(IncrementKind Kind, string? PreReleaseLabe
     /// </summary>
     private static void ValidateLabel(string label)
     {
-        if (!NuGetVersion.TryParseStrict($"1.0.0-{label}.0", out _) || label.Contains('.', StringComparison.Ordinal) || label.Contains('+', StringComparison.Ordinal))
+        if (label.Length > MaxVersionLength - "1.0.0-.0".Length || !NuGetVersion.TryParseStrict($"1.0.0-{label}.0", out _) || label.Contains('.', StringComparison.Ordinal) || label.Contains('+', StringComparison.Ordinal))
         {
             throw new BitException(
                 DiagnosticCodes.InvalidVersion,

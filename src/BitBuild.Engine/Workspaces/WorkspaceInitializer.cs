@@ -14,7 +14,7 @@ public static class WorkspaceInitializer
     {
         if (defaultScope is not null)
         {
-            ScopeName.Validate(defaultScope);
+            ScopeName.ValidateArgument(defaultScope, "--default-scope");
         }
 
         var workspace = Workspace.At(folder);

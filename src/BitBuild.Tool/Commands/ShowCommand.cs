@@ -23,6 +23,7 @@ internal sealed class ShowCommand : WorkspaceCommand
             throw new BitException(DiagnosticCodes.InvalidArguments, "Name the component to show, e.g. 'dotnet bit show hello/world'.") { IsUsageError = true };
         }
 
+        ComponentId.ValidateArgument(Id, "the component to show");
         var workspace = FindWorkspace();
         var declarations = ComponentDiscovery.Evaluate(workspace);
         var bitmap = workspace.ReadBitmap();

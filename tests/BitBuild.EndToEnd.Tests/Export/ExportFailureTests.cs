@@ -21,7 +21,7 @@ public sealed class ExportFailureTests(TaggedWorkspaceFixture fixture)
     public void An_invalid_scope_name_is_BIT1010()
     {
         using var ws = fixture.Copy("bad-scope");
-        var result = Expect(BitCli.Bit(ws.Root, "export", "User..Collection"), 1);
+        var result = Expect(BitCli.Bit(ws.Root, "export", "User..Collection"), 2);
         Assert.Contains("error BIT1010", result.StandardError);
     }
 

@@ -29,7 +29,7 @@ public sealed class RemoteCommandTests
 
         Assert.Contains("error BIT3014", Expect(BitCli.Bit(ws.Root, "remote", "add", "user.my-collection", "elsewhere"), 1).StandardError);
         Assert.Contains("error BIT3013", Expect(BitCli.Bit(ws.Root, "remote", "add", "team.x", "http://example.com/v3/index.json"), 1).StandardError);
-        Assert.Contains("error BIT1010", Expect(BitCli.Bit(ws.Root, "remote", "add", "Not..Valid", "x"), 1).StandardError);
+        Assert.Contains("error BIT1010", Expect(BitCli.Bit(ws.Root, "remote", "add", "Not..Valid", "x"), 2).StandardError);
 
         Expect(BitCli.Bit(ws.Root, "remote", "remove", "user.my-collection"));
         Assert.DoesNotContain("user.my-collection\"", ws.Read("BitWorkspace.props"));

@@ -211,7 +211,7 @@ public sealed class TaggedWorkspaceTests(TaggedChainFixture fixture) : IClassFix
     {
         var before = WorkspaceSnapshot.Take(Root);
 
-        var result = CliAssert.Failed(BitCli.Bit(Root, "tag", "Hello/World"), "BIT1005");
+        var result = CliAssert.Failed(BitCli.Bit(Root, "tag", "Hello/World"), "BIT1005", exitCode: 2);
 
         Assert.Contains("'Hello/World' is not a valid component id", result.StandardError);
         before.AssertUnchanged(Root);

@@ -84,8 +84,8 @@ public sealed class WorkspaceDeclarationTests
         CliAssert.Succeeded(BitCli.Bit(ws.Root, "add", "src/utils/string"));
         var before = WorkspaceSnapshot.Take(ws.Root);
 
-        Assert.Contains("'Hello World' is not a valid component id", CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/hello/world", "--id", "Hello World"), "BIT1005").StandardError);
-        CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/hello/world", "--scope", "Not.Valid"), "BIT1010");
+        Assert.Contains("'Hello World' is not a valid component id", CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/hello/world", "--id", "Hello World"), "BIT1005", exitCode: 2).StandardError);
+        CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/hello/world", "--scope", "Not.Valid"), "BIT1010", exitCode: 2);
         CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/utils/string"), "BIT1011");
         CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/hello/world", "--id", "utils/string"), "BIT1007");
         CliAssert.Failed(BitCli.Bit(ws.Root, "add", "src/nowhere"), "BIT1008");

@@ -30,6 +30,31 @@ public sealed class ComponentIdTests
         Assert.Contains($"'{id}'", ex.Message);
     }
 
+    [Fact]
+    public void The_longest_id_leaves_room_for_the_local_package_prefix()
+    {
+        var longest = new string('a', ComponentId.MaxLength);
+        Assert.Equal(longest, ComponentId.Validate(longest));
+        Assert.Equal(100, PackageIds.Local(longest).Length);
+    }
+
+    [Fact]
+    public void One_character_more_is_BIT1005_saying_the_limit_and_quoting_only_the_start()
+    {
+        var tooLong = new string('a', 300);
+        var ex = Assert.Throws<BitException>(() => ComponentId.Validate(tooLong, "test"));
+        Assert.Equal(DiagnosticCodes.InvalidComponentId, ex.Code);
+        Assert.Contains($"at most {ComponentId.MaxLength} characters", ex.Message);
+        Assert.Contains("(300 characters)", ex.Message);
+        Assert.DoesNotContain(tooLong, ex.Message);
+        Assert.False(ex.IsUsageError);
+        Assert.False(ComponentId.IsValid(new string('a', ComponentId.MaxLength + 1)));
+    }
+
+    [Fact]
+    public void An_id_typed_on_the_command_line_is_a_usage_error() =>
+        Assert.True(Assert.Throws<BitException>(() => ComponentId.ValidateArgument("Hello", "test")).IsUsageError);
+
     [Theory]
     [InlineData("src/hello/world", "hello/world")]
     [InlineData("components/ui/button", "ui/button")]

@@ -11,6 +11,24 @@ public sealed class ScopeNameTests
     [InlineData("org_1.team-2.x")]
     public void Valid_scopes(string scope) => Assert.Equal(scope, ScopeName.Validate(scope));
 
+    [Fact]
+    public void The_longest_scope_leaves_room_for_a_one_character_id()
+    {
+        var longest = new string('s', ScopeName.MaxLength);
+        Assert.Equal(longest, ScopeName.Validate(longest));
+        Assert.Equal(100, PackageIds.InScope(longest, "x").Length);
+    }
+
+    [Fact]
+    public void One_character_more_is_BIT1010_saying_the_limit()
+    {
+        var ex = Assert.Throws<BitException>(() => ScopeName.Validate(new string('s', ScopeName.MaxLength + 1), "BitDefaultScope", "/ws/BitWorkspace.props"));
+        Assert.Equal(DiagnosticCodes.InvalidScopeName, ex.Code);
+        Assert.Contains($"at most {ScopeName.MaxLength} characters", ex.Message);
+        Assert.Contains("BitDefaultScope", ex.Message);
+        Assert.Equal("/ws/BitWorkspace.props", ex.File);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("User.collection")]

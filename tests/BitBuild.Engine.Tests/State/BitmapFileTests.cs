@@ -127,6 +127,20 @@ public sealed class BitmapFileTests : IDisposable
         Assert.Equal(content, File.ReadAllText(BitmapPath));
     }
 
+    [Theory]
+    [InlineData("{\"components\":{\"Hello/World\":{\"versions\":[]}}}", DiagnosticCodes.InvalidComponentId)]
+    [InlineData("{\"components\":{\"hello\":{\"scope\":\"Bad..Scope\",\"versions\":[]}}}", DiagnosticCodes.InvalidScopeName)]
+    [InlineData("{\"components\":{\"hello\":{\"versions\":[{\"version\":\"1.0.0\",\"hash\":\"h\",\"exportedTo\":[\"x..y\"]}]}}}", DiagnosticCodes.InvalidScopeName)]
+    [InlineData("{\"components\":{\"hello\":{\"versions\":[{\"version\":\"1.0.0\",\"hash\":\"h\",\"dependencies\":{\"A\":\"1.0.0\"}}]}}}", DiagnosticCodes.InvalidComponentId)]
+    public void Names_no_command_would_accept_get_their_own_code_naming_the_file(string content, string code)
+    {
+        File.WriteAllText(BitmapPath, content);
+        var ex = Assert.Throws<BitException>(() => BitmapFile.Read(BitmapPath));
+        Assert.Equal(code, ex.Code);
+        Assert.Equal(BitmapPath, ex.File);
+        Assert.Contains(".bitmap", ex.Message);
+    }
+
     [Fact]
     public void Newer_format_is_BIT1012()
     {

@@ -1,0 +1,56 @@
+namespace BitBuild.EndToEnd.Tests.BadInput;
+
+/// <summary>The corpus of bad inputs, grouped by the Deliver item of the hardening issue each one covers.</summary>
+public static class BadInputCases
+{
+    private static readonly string LongId = Spoil.Long('a', 300);
+    private static readonly string LongScope = Spoil.Long('s', 300);
+
+    /// <summary>One character over the documented maximum (91 for ids, 98 for scopes).</summary>
+    private static readonly string IdOneTooLong = Spoil.Long('i', 92);
+    private static readonly string ScopeOneTooLong = Spoil.Long('s', 99);
+
+    public static IReadOnlyList<BadInputCase> All { get; } =
+    [
+        // 1. Names: ids and scope names have a maximum length and each kind of name gets its own code, where it enters.
+        new("add --id of 300 characters", 1, "BIT1005", 2, ["add", "src/hello/app-kit", "--id", LongId]) { Mentions = ["at most 91 characters"] },
+        new("add --id one character too long", 1, "BIT1005", 2, ["add", "src/hello/app-kit", "--id", IdOneTooLong]),
+        new("add --scope of 300 characters", 1, "BIT1010", 2, ["add", "src/hello/app-kit", "--scope", LongScope]) { Mentions = ["at most 98 characters"] },
+        new("add: --id and BitDefaultScope make a package id over 100 characters", 1, "BIT3002", 2, ["add", "src/hello/app-kit", "--id", Spoil.Long('k', 90)]),
+        new("BitComponent Id metadata of 300 characters", 1, "BIT1005", 1, ["status"], ws => Spoil.UtilsStringItem(ws, $"Id=\"{LongId}\"")) { Mentions = ["BitComponent src/utils/string/Utils.String.csproj", "BitWorkspace.props"] },
+        new("BitComponent Id metadata that is no id", 1, "BIT1005", 1, ["list"], ws => Spoil.UtilsStringItem(ws, "Id=\"Utils/String\"")),
+        new("BitComponent Scope metadata that is no scope", 1, "BIT1010", 1, ["status"], ws => Spoil.UtilsStringItem(ws, "Scope=\"Team..Shared\"")) { Mentions = ["Scope metadata"] },
+        new("BitComponent Scope metadata one character too long", 1, "BIT1010", 1, ["status"], ws => Spoil.UtilsStringItem(ws, $"Scope=\"{ScopeOneTooLong}\"")),
+        new("BitComponent Id and Scope make a package id over 100 characters", 1, "BIT3002", 1, ["status"], ws => Spoil.UtilsStringItem(ws, $"Id=\"{Spoil.Long('u', 60)}\" Scope=\"{Spoil.Long('t', 60)}\"")),
+        new("BitDefaultScope that is no scope (status)", 1, "BIT1010", 1, ["status"], ws => Spoil.DefaultScope(ws, "User..Collection")) { Mentions = ["BitDefaultScope"] },
+        new("BitDefaultScope that is no scope (export)", 1, "BIT1010", 1, ["export"], ws => Spoil.DefaultScope(ws, "User..Collection")) { Mentions = ["BitDefaultScope"] },
+        new("BitDefaultScope of 300 characters", 1, "BIT1010", 1, ["export", "--dry-run"], ws => Spoil.DefaultScope(ws, LongScope)),
+        new("BitRemote named with no scope name", 1, "BIT1010", 1, ["status"], ws => Spoil.Declarations(ws, "<BitRemote Include=\"user.my-collection\"", "<BitRemote Include=\"User..Mine\"")),
+        new(".bitmap component id of 300 characters", 1, "BIT1005", 1, ["status"], ws => Spoil.Bitmap(ws, "\"hello/world\": {", $"\"{LongId}\": {{")) { Mentions = [".bitmap"] },
+        new(".bitmap dependency id that is no id", 1, "BIT1005", 1, ["list"], ws => Spoil.Bitmap(ws, "\"utils/string\": \"0.0.1\"", "\"Utils/String\": \"0.0.1\"")) { Mentions = [".bitmap"] },
+        new(".bitmap primary scope that is no scope", 1, "BIT1010", 1, ["status"], ws => Spoil.Bitmap(ws, "\"scope\": \"user.my-collection\"", "\"scope\": \"User..Mine\"")) { Mentions = [".bitmap"] },
+        new(".bitmap exportedTo scope of 300 characters", 1, "BIT1010", 1, ["export"], ws => Spoil.Bitmap(ws, "\"exportedTo\": [\n            \"user.my-collection\"", $"\"exportedTo\": [\n            \"{LongScope}\"")),
+        new(".bitmap version of 300 characters", 1, "BIT1003", 1, ["status"], ws => Spoil.Bitmap(ws, "\"version\": \"0.0.1\"", $"\"version\": \"0.0.1-{Spoil.Long('v', 294)}\"")),
+        new("tag with an id of 300 characters", 1, "BIT1005", 2, ["tag", LongId]),
+        new("show with an id of 300 characters", 1, "BIT1005", 2, ["show", LongId]),
+        new("untag with an id of 300 characters", 1, "BIT1005", 2, ["untag", LongId]),
+        new("eject with an id of 300 characters", 1, "BIT1005", 2, ["eject", LongId]),
+        new("export with an id of 300 characters", 1, "BIT1005", 2, ["export", "user.my-collection", LongId]),
+        new("export to a scope of 300 characters", 1, "BIT1010", 2, ["export", LongScope]),
+        new("export to a scope that is no scope", 1, "BIT1010", 2, ["export", "User..Collection"]),
+        new("remote add with a name of 300 characters", 1, "BIT1010", 2, ["remote", "add", LongScope, "feeds/x"]),
+        new("tag with a version of 300 characters", 1, "BIT2002", 2, ["tag", "hello/world", "1.0.0-" + Spoil.Long('v', 294)]),
+        new("tag --pre-release label of 300 characters", 1, "BIT2002", 2, ["tag", "hello/world", "--pre-release", Spoil.Long('b', 300)]),
+    ];
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in All)
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
+}
