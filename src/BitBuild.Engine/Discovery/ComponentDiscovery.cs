@@ -16,7 +16,17 @@ public static class ComponentDiscovery
 {
     public static WorkspaceDeclarations Evaluate(Workspace workspace) => Evaluate(workspace, describeReferences: false).Declarations;
 
-    public static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, IReadOnlyList<string>> References) Evaluate(Workspace workspace, bool describeReferences)
+    public static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, IReadOnlyList<string>> References) Evaluate(Workspace workspace, bool describeReferences) =>
+        Evaluate(workspace, describeReferences, requireProjects: true);
+
+    /// <summary>
+    /// The declarations even when a component's project is missing: for eject, which checks after moving a component's
+    /// folder away that no item still declares it.
+    /// </summary>
+    public static WorkspaceDeclarations EvaluateAllowingMissingProjects(Workspace workspace) =>
+        Evaluate(workspace, describeReferences: false, requireProjects: false).Declarations;
+
+    private static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, IReadOnlyList<string>> References) Evaluate(Workspace workspace, bool describeReferences, bool requireProjects)
     {
         var probeFolder = Path.Combine(workspace.TempFolder, "probe-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(probeFolder);
@@ -42,7 +52,7 @@ public static class ComponentDiscovery
                     workspace.DeclarationsPath);
             }
 
-            return Parse(workspace, result.StandardOutput, describeReferences);
+            return Parse(workspace, result.StandardOutput, describeReferences, requireProjects);
         }
         finally
         {
@@ -61,7 +71,7 @@ public static class ComponentDiscovery
               <!-- When Directory.Build.props does not import the declarations, import them directly. -->
               <Import Project="{decl}" Condition="'$(BitWorkspaceRoot)' == '' and Exists('{decl}')" />
               <Target Name="BitDescribeComponents" Returns="@(_BitProjectReference)">
-                <MSBuild Projects="@(BitComponent)" Targets="BitListProjectReferences" BuildInParallel="true"
+                <MSBuild Projects="@(BitComponent)" Targets="BitListProjectReferences" BuildInParallel="true" SkipNonexistentProjects="true"
                          Properties="CustomAfterMicrosoftCommonTargets={describe};CustomAfterMicrosoftCommonCrossTargetingTargets={describe};BitDescribing=true">
                   <Output TaskParameter="TargetOutputs" ItemName="_BitProjectReference" />
                 </MSBuild>
@@ -81,7 +91,7 @@ public static class ComponentDiscovery
         </Project>
         """;
 
-    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, IReadOnlyList<string>>) Parse(Workspace workspace, string json, bool describeReferences)
+    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, IReadOnlyList<string>>) Parse(Workspace workspace, string json, bool describeReferences, bool requireProjects)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -113,6 +123,11 @@ public static class ComponentDiscovery
                     var id = NullIfEmpty(Metadata(item, "Id"))
                         ?? ComponentId.FromFolder(workspace.Relative(Path.GetDirectoryName(fullPath)!));
                     var itemName = $"BitComponent {workspace.Relative(fullPath)}";
+                    if (requireProjects)
+                    {
+                        RequireProject(workspace, fullPath, itemName);
+                    }
+
                     ComponentId.Validate(id, itemName, workspace.DeclarationsPath);
                     var scope = NullIfEmpty(Metadata(item, "Scope"));
                     if (scope is not null)
@@ -184,6 +199,39 @@ public static class ComponentDiscovery
                 .ToList()
             : [];
         return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports, ScopeHub = scopeHub }, references);
+    }
+
+    /// <summary>
+    /// A declared component whose project is gone (a moved or deleted folder, a typo in the item) would otherwise fail
+    /// deep inside hashing, packing or eject: name the item and the path here, for every command alike.
+    /// </summary>
+    private static void RequireProject(Workspace workspace, string fullPath, string itemName)
+    {
+        if (File.Exists(fullPath))
+        {
+            if (!fullPath.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BitException(
+                    DiagnosticCodes.ProjectNotFound,
+                    $"The {itemName} item names {fullPath}, which is not a project file. " +
+                    "A component is an SDK-style project: point the item at its .csproj (or .fsproj, .vbproj).",
+                    workspace.DeclarationsPath);
+            }
+
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(fullPath)!;
+        var what = Directory.Exists(fullPath)
+            ? $"{fullPath}, which is a folder; point the item at the project file inside it"
+            : Directory.Exists(folder)
+                ? $"the project file {fullPath}, which does not exist (its folder does)"
+                : $"the project file {fullPath}, whose folder {workspace.Relative(folder)} does not exist";
+        throw new BitException(
+            DiagnosticCodes.ProjectNotFound,
+            $"The {itemName} item names {what}. Restore the project (e.g. 'git checkout -- {workspace.Relative(folder)}'), " +
+            "or, if the component is gone, remove its BitComponent item (to replace it by its exported package, restore it and run 'dotnet bit eject').",
+            workspace.DeclarationsPath);
     }
 
     private static List<DeclaredComponent> Deduplicate(List<DeclaredComponent> components)

@@ -18,7 +18,8 @@ namespace BitBuild.Engine.Discovery;
 /// </summary>
 public static class DeclarationsCache
 {
-    private const int Format = 2;
+    // Raised whenever evaluation checks more (names, missing projects), so a result cached by an older version is not trusted.
+    private const int Format = 3;
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".bit", ".vs", "node_modules"];
 
     public static WorkspaceDeclarations Evaluate(Workspace workspace)

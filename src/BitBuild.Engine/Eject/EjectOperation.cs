@@ -107,7 +107,7 @@ public static class EjectOperation
 
             step = "checking that the declarations no longer name the components";
             var left = plan.VerifyDeclarations
-                ? ComponentDiscovery.Evaluate(workspace).Components.Where(c => plan.Components.Any(e => e.Id == c.Id)).ToList()
+                ? ComponentDiscovery.EvaluateAllowingMissingProjects(workspace).Components.Where(c => plan.Components.Any(e => e.Id == c.Id)).ToList()
                 : [];
             if (left.Count > 0)
             {

@@ -41,6 +41,30 @@ public static class BadInputCases
         new("remote add with a name of 300 characters", 1, "BIT1010", 2, ["remote", "add", LongScope, "feeds/x"]),
         new("tag with a version of 300 characters", 1, "BIT2002", 2, ["tag", "hello/world", "1.0.0-" + Spoil.Long('v', 294)]),
         new("tag --pre-release label of 300 characters", 1, "BIT2002", 2, ["tag", "hello/world", "--pre-release", Spoil.Long('b', 300)]),
+
+        // 2. Missing projects: a declared component whose project file or folder is gone is BIT1008 naming the item and the path, in every command.
+        .. MissingProject("status", ["status"]),
+        .. MissingProject("list", ["list"]),
+        .. MissingProject("show", ["show", "hello/world"]),
+        .. MissingProject("tag", ["tag"]),
+        .. MissingProject("export", ["export"]),
+        .. MissingProject("export --dry-run", ["export", "--dry-run"]),
+        .. MissingProject("eject", ["eject", "utils/string"]),
+        new("BitComponent naming a folder instead of a project file", 2, "BIT1008", 1, ["status"], ws => Spoil.Declarations(ws, "src/hello/world/Hello.World.csproj\"", "src/hello/world\"")) { Mentions = ["which is a folder"] },
+        new("BitComponent naming a file that is no project", 2, "BIT1008", 1, ["status"], ws => Spoil.Declarations(ws, "src/hello/world/Hello.World.csproj\"", "src/hello/world/Hello.World.cs\"")) { Mentions = ["not a project file"] },
+    ];
+
+    /// <summary>The same command once with the project's folder gone and once with only its project file gone.</summary>
+    private static BadInputCase[] MissingProject(string command, string[] arguments) =>
+    [
+        new($"{command} with a component's folder missing", 2, "BIT1008", 1, arguments, ws => Directory.Delete(ws.PathOf("src/hello/world"), recursive: true))
+        {
+            Mentions = ["BitComponent src/hello/world/Hello.World.csproj", "folder src/hello/world does not exist"],
+        },
+        new($"{command} with a component's project file missing", 2, "BIT1008", 1, arguments, ws => File.Delete(ws.PathOf("src/hello/world/Hello.World.csproj")))
+        {
+            Mentions = ["Hello.World.csproj, which does not exist"],
+        },
     ];
 
     public static TheoryData<string> Names()
