@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using BitBuild.Engine.Diagnostics;
-using NuGet.Packaging;
 
 namespace BitBuild.Engine.Naming;
 
@@ -16,7 +15,13 @@ public static partial class ComponentId
     /// (checked as a package id, BIT3002, wherever both are known). Every path BitBuild derives from an id holds it once
     /// as one file name of at most ~180 characters, inside the 255 every file system allows.
     /// </summary>
-    public const int MaxLength = PackageIdValidator.MaxPackageIdLength - 9;
+    public const int MaxLength = NuGetMaxPackageIdLength - 9;
+
+    /// <summary>
+    /// NuGet's <c>PackageIdValidator.MaxPackageIdLength</c>, written out because this file is also compiled into the
+    /// MSBuild task, which does not reference NuGet (a unit test checks the two agree).
+    /// </summary>
+    public const int NuGetMaxPackageIdLength = 100;
 
     public static bool IsValid(string id) => id.Length <= MaxLength && ValidId().IsMatch(id);
 
@@ -47,7 +52,7 @@ public static partial class ComponentId
         var source = where is null ? "" : $" ({where})";
         var message = id.Length > MaxLength
             ? $"{NameText.Quote(id)} is too long for a component id{source}: ids have at most {MaxLength} characters, so that its package id " +
-              $"fits NuGet's limit of {PackageIdValidator.MaxPackageIdLength}. Choose a shorter id."
+              $"fits NuGet's limit of {NuGetMaxPackageIdLength}. Choose a shorter id."
             : $"{NameText.Quote(id)} is not a valid component id{source}. Ids are lower-case segments of letters, digits, '-' and '_', " +
               "each starting with a letter or digit, joined by '/', e.g. 'hello/world'.";
         return new BitException(DiagnosticCodes.InvalidComponentId, message, file) { IsUsageError = usageError };

@@ -52,6 +52,10 @@ public sealed class ComponentIdTests
     }
 
     [Fact]
+    public void The_package_id_limit_written_out_for_the_MSBuild_task_is_NuGets() =>
+        Assert.Equal(NuGet.Packaging.PackageIdValidator.MaxPackageIdLength, ComponentId.NuGetMaxPackageIdLength);
+
+    [Fact]
     public void An_id_typed_on_the_command_line_is_a_usage_error() =>
         Assert.True(Assert.Throws<BitException>(() => ComponentId.ValidateArgument("Hello", "test")).IsUsageError);
 
