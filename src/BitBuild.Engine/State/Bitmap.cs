@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace BitBuild.Engine.State;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed class Bitmap
     public int Format { get; set; } = CurrentFormat;
 
     public SortedDictionary<string, ComponentState> Components { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Top-level fields this version does not know (written by a newer BitBuild or by hand), kept as they were.</summary>
+    public SortedDictionary<string, JsonElement> Extra { get; } = new(StringComparer.Ordinal);
 
     public ComponentState? Find(string id) => Components.GetValueOrDefault(id);
 
@@ -36,6 +41,9 @@ public sealed class ComponentState
 
     /// <summary>Tagged versions, oldest first.</summary>
     public List<TaggedVersion> Versions { get; } = [];
+
+    /// <summary>Fields of the component entry this version does not know, kept as they were.</summary>
+    public SortedDictionary<string, JsonElement> Extra { get; } = new(StringComparer.Ordinal);
 
     public TaggedVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 
@@ -64,4 +72,7 @@ public sealed class TaggedVersion
 
     /// <summary>Scopes this version was exported to.</summary>
     public SortedSet<string> ExportedTo { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Fields of the version entry this version does not know, kept as they were.</summary>
+    public SortedDictionary<string, JsonElement> Extra { get; } = new(StringComparer.Ordinal);
 }

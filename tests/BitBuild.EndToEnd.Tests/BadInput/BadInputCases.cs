@@ -52,6 +52,17 @@ public static class BadInputCases
         .. MissingProject("eject", ["eject", "utils/string"]),
         new("BitComponent naming a folder instead of a project file", 2, "BIT1008", 1, ["status"], ws => Spoil.Declarations(ws, "src/hello/world/Hello.World.csproj\"", "src/hello/world\"")) { Mentions = ["which is a folder"] },
         new("BitComponent naming a file that is no project", 2, "BIT1008", 1, ["status"], ws => Spoil.Declarations(ws, "src/hello/world/Hello.World.csproj\"", "src/hello/world/Hello.World.cs\"")) { Mentions = ["not a project file"] },
+
+        // 3. .bitmap: duplicates, missing or mistyped fields and truncated files are BIT1003 at the file's line and column.
+        new(".bitmap with a component twice (a merge that kept both sides)", 3, "BIT1003", 1, ["status"], ws => Spoil.Bitmap(ws, "\"components\": {\n", "\"components\": {\n    \"utils/string\": {},\n")) { Mentions = ["\"utils/string\" twice"] },
+        new(".bitmap with a version twice", 3, "BIT1003", 1, ["export"], ws => Spoil.Bitmap(ws, "\"versions\": [\n", "\"versions\": [\n        { \"version\": \"0.0.1\", \"hash\": \"sha256:00\" },\n")) { Mentions = ["0.0.1 twice"] },
+        new(".bitmap cut off in the middle (a truncated write)", 3, "BIT1003", 1, ["tag"], ws => File.WriteAllBytes(ws.PathOf(".bitmap"), File.ReadAllBytes(ws.PathOf(".bitmap"))[..200])) { Mentions = [".bitmap", "line "] },
+        new(".bitmap that is empty", 3, "BIT1003", 1, ["list"], ws => File.WriteAllBytes(ws.PathOf(".bitmap"), [])),
+        new(".bitmap with a version entry without its hash", 3, "BIT1003", 1, ["show", "utils/string"], ws => Spoil.Bitmap(ws, "\"hash\": \"sha256:", "\"hush\": \"sha256:")) { Mentions = ["no \"hash\""] },
+        new(".bitmap with a number where the project path belongs", 3, "BIT1003", 1, ["status"], ws => Spoil.Bitmap(ws, "\"project\": \"src/hello/world/Hello.World.csproj\"", "\"project\": 42")) { Mentions = ["must be a string, not a number"] },
+        new(".bitmap with a time that is no date", 3, "BIT1003", 1, ["untag", "hello/world"], ws => Spoil.Bitmap(ws, "\"time\": \"20", "\"time\": \"yesterday 20")),
+        new(".bitmap with git merge conflict markers", 3, "BIT1003", 1, ["export"], ws => Spoil.Bitmap(ws, "\"components\": {\n", "\"components\": {\n<<<<<<< HEAD\n")) { Mentions = ["line 4, column 1"] },
+        new(".bitmap of a newer format", 3, "BIT1012", 1, ["tag"], ws => Spoil.Bitmap(ws, "\"format\": 1", "\"format\": 9")),
     ];
 
     /// <summary>The same command once with the project's folder gone and once with only its project file gone.</summary>

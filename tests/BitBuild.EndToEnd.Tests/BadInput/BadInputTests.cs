@@ -37,6 +37,33 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         before.AssertSame(FolderSnapshot.Of(ws.Root));
     }
 
+    /// <summary>
+    /// Not bad input but input this version must tolerate: a .bitmap saved with a UTF-8 byte-order mark and holding fields
+    /// a newer BitBuild (or a person) wrote. An export rewrites the file and must keep every one of those fields.
+    /// </summary>
+    [Fact]
+    public void A_bitmap_with_a_byte_order_mark_and_unknown_fields_keeps_them_through_an_export()
+    {
+        using var ws = fixture.Copy("bitmap-unknown-fields");
+        Spoil.Bitmap(ws, "\"format\": 1,\n", "\"format\": 1,\n  \"hub\": { \"url\": \"https://bit.example.com/\" },\n");
+        Spoil.Bitmap(ws, "\"project\": \"src/hello/world/Hello.World.csproj\",", "\"owner\": \"team-platform\",\n      \"project\": \"src/hello/world/Hello.World.csproj\",");
+        Spoil.Bitmap(ws, "\"version\": \"0.0.1\"", "\"version\": \"0.0.1\",\n          \"apiHash\": \"sha256:ff\"");
+        File.WriteAllBytes(ws.PathOf(".bitmap"), [.. System.Text.Encoding.UTF8.Preamble, .. File.ReadAllBytes(ws.PathOf(".bitmap"))]);
+
+        var export = BitCli.Bit(ws.Root, "export");
+
+        Assert.True(export.ExitCode == 0, export.CombinedOutput);
+        Assert.Contains("component hello/world was exported to scope user.my-collection", export.StandardOutput);
+        var bitmap = ws.Read(".bitmap");
+        Assert.Contains("\"hub\": {", bitmap);
+        Assert.Contains("\"url\": \"https://bit.example.com/\"", bitmap);
+        Assert.Contains("\"owner\": \"team-platform\"", bitmap);
+        Assert.Equal(2, bitmap.Split("\"apiHash\": \"sha256:ff\"").Length - 1);
+        Assert.False(File.ReadAllBytes(ws.PathOf(".bitmap")).AsSpan().StartsWith(System.Text.Encoding.UTF8.Preamble), "the rewritten .bitmap has no byte-order mark");
+        var status = BitCli.Bit(ws.Root, "status");
+        Assert.True(status.ExitCode == 0, status.CombinedOutput);
+    }
+
     [Fact]
     public void Case_names_are_unique() =>
         Assert.Equal(BadInputCases.All.Count, BadInputCases.All.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());

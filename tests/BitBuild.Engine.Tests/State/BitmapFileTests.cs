@@ -141,6 +141,93 @@ public sealed class BitmapFileTests : IDisposable
         Assert.Contains(".bitmap", ex.Message);
     }
 
+    [Theory]
+    // A duplicate component (a merge that kept both sides): a DOM parser would silently keep only the last one.
+    [InlineData("{\n  \"components\": {\n    \"a\": {},\n    \"a\": {}\n  }\n}\n", 4, 5, "\"a\" twice")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": [{\"version\": \"1.0.0\", \"hash\": \"h\", \"hash\": \"i\"}]}}}", 1, 70, "\"hash\" twice")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": [\n{\"version\": \"1.0.0\", \"hash\": \"h\"},\n{\"version\": \"1.0.0\", \"hash\": \"i\"}]}}}", 3, 13, "version 1.0.0 twice")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": [{\"version\": \"1.0.0\", \"hash\": \"h\", \"exportedTo\": [\"s\", \"s\"]}]}}}", 1, 90, "names s twice")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": [{\"hash\": \"h\"}]}}}", 1, 36, "no \"version\"")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": [{\"version\": \"1.0.0\"}]}}}", 1, 36, "no \"hash\"")]
+    [InlineData("{\"components\": {\"a\": {\"project\": 7}}}", 1, 34, "\"project\" of a must be a string, not a number")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": {}}}}", 1, 35, "must be an array, not an object")]
+    [InlineData("{\"format\": 1.5}", 1, 12, "whole number")]
+    [InlineData("{\"components\": {}} {}", 1, 20, "")]
+    [InlineData("{\"components\": {\"a\": {\"versions\": [{\"version\": \"1.0.0\", \"ha", 1, 60, "")]
+    [InlineData("", 1, 1, "")]
+    public void Duplicates_wrong_kinds_missing_fields_and_truncation_are_BIT1003_at_their_line_and_column(string content, int line, int column, string says)
+    {
+        File.WriteAllText(BitmapPath, content);
+
+        var ex = Assert.Throws<BitException>(() => BitmapFile.Read(BitmapPath));
+
+        Assert.Equal(DiagnosticCodes.CorruptBitmap, ex.Code);
+        Assert.Equal(BitmapPath, ex.File);
+        Assert.Equal((line, column), (ex.Line, ex.Column));
+        Assert.Contains($"line {line}, column {column}", ex.Message);
+        Assert.Contains(says, ex.Message);
+        Assert.Equal(content, File.ReadAllText(BitmapPath));
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_accepted_and_not_written_back()
+    {
+        var bytes = BitmapFile.Serialize(Sample());
+        File.WriteAllBytes(BitmapPath, [.. Encoding.UTF8.Preamble, .. bytes]);
+
+        var read = BitmapFile.Read(BitmapPath);
+
+        Assert.Equal(bytes, BitmapFile.Serialize(read));
+    }
+
+    [Fact]
+    public void Fields_this_version_does_not_know_are_kept_at_every_level_when_the_file_is_rewritten()
+    {
+        var content = """
+            {
+              "format": 1,
+              "components": {
+                "hello/world": {
+                  "owner": { "team": "platform", "reviewers": ["ann", "bo"] },
+                  "project": "src/hello/world/Hello.World.csproj",
+                  "versions": [
+                    {
+                      "apiHash": "sha256:ff",
+                      "dependencies": {},
+                      "exportedTo": [],
+                      "hash": "sha256:aa",
+                      "time": "2026-12-07T10:00:00Z",
+                      "version": "0.0.1"
+                    }
+                  ]
+                }
+              },
+              "hub": "https://bit.example.com/"
+            }
+
+            """;
+        File.WriteAllText(BitmapPath, content);
+
+        var bitmap = BitmapFile.Read(BitmapPath);
+        bitmap.Find("hello/world")!.Versions.Add(new TaggedVersion { Version = "0.0.2", Hash = "sha256:bb" });
+        var written = BitmapFile.SerializeToString(bitmap);
+
+        Assert.Contains("\"hub\": \"https://bit.example.com/\"", written);
+        Assert.Contains("\"apiHash\": \"sha256:ff\"", written);
+        Assert.Contains("\"team\": \"platform\"", written);
+        Assert.Contains("\"ann\"", written);
+        var reread = BitmapFile.Read(WriteAndReturnPath(written));
+        Assert.Equal("https://bit.example.com/", reread.Extra["hub"].GetString());
+        Assert.Equal("sha256:ff", reread.Find("hello/world")!.FindVersion("0.0.1")!.Extra["apiHash"].GetString());
+        Assert.Equal(written, BitmapFile.SerializeToString(reread));
+    }
+
+    private string WriteAndReturnPath(string content)
+    {
+        File.WriteAllText(BitmapPath, content);
+        return BitmapPath;
+    }
+
     [Fact]
     public void Newer_format_is_BIT1012()
     {
