@@ -5,7 +5,7 @@ namespace BitBuild.Tasks;
 
 /// <summary>
 /// Turns the CLI's output, line by line, into MSBuild log events: diagnostic lines on stderr become errors and warnings
-/// with their code, file and line; the lines that follow a diagnostic on stderr (details, a stack trace for BIT9999) are
+/// with their code, file and line; the lines that follow a diagnostic on stderr (details) are
 /// part of its message; stdout is the human report and is logged as messages. Called on the task's thread only.
 /// </summary>
 internal sealed class CliOutputLogger(TaskLoggingHelper log)

@@ -45,9 +45,17 @@ public static class CommandRunner
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A bug or an environment failure we did not foresee: say so plainly, keep the details for the bug report.
-            stderr.WriteLine($"error {DiagnosticCodes.InternalError}: dotnet bit failed unexpectedly: {ex.Message}");
-            stderr.WriteLine(ex.ToString());
+            // A bug or an environment failure we did not foresee: say so plainly on stderr, and keep the stack trace for the
+            // bug report in a file rather than in front of the user (and in every build log the MSBuild task writes).
+            var details = CrashReport.TryWrite(args, ex);
+            stderr.WriteLine(
+                $"error {DiagnosticCodes.InternalError}: dotnet bit failed unexpectedly: {ex.Message} This is a bug in BitBuild; " +
+                (details is null ? "run it again with BIT_SHOW_STACK_TRACE=1 to see the details, and report them." : $"the details are in {details}; please report them."));
+            if (Environment.GetEnvironmentVariable("BIT_SHOW_STACK_TRACE") == "1")
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+
             return ExitCodes.Failure;
         }
     }

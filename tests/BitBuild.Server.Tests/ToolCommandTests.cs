@@ -23,7 +23,7 @@ public sealed class ToolCommandTests
         Assert.Contains("error BIT5003", again.StandardError);
 
         var invalid = Bit("server", "scope", "create", "Owner/../x", "--root", root.Path);
-        Assert.Equal(1, invalid.ExitCode);
+        Assert.Equal(2, invalid.ExitCode);
         Assert.Contains("error BIT1010", invalid.StandardError);
 
         var key = Bit("server", "key", "create", "--scope", "owner.collection", "--rights", "write", "--root", root.Path);

@@ -37,7 +37,11 @@ public sealed record VersionIncrement(IncrementKind Kind, string? PreReleaseLabe
 
         if (!NuGetVersion.TryParseStrict(text, out var version))
         {
-            throw new BitException(DiagnosticCodes.InvalidVersion, $"'{text}' is not a SemVer 2 version (e.g. 1.0.0 or 1.2.0-beta.1).") { IsUsageError = true };
+            // Git tags are often written v1.0.0; a package version never is.
+            var hint = text.Length > 1 && text[0] is 'v' or 'V' && NuGetVersion.TryParseStrict(text[1..], out var withoutV)
+                ? $" Versions have no 'v' prefix: write {withoutV.ToNormalizedString()}."
+                : " Write it as MAJOR.MINOR.PATCH with an optional pre-release, e.g. 1.0.0 or 1.2.0-beta.1.";
+            throw new BitException(DiagnosticCodes.InvalidVersion, $"{Naming.NameText.Quote(text)} is not a valid version.{hint}") { IsUsageError = true };
         }
 
         return version;

@@ -33,7 +33,7 @@ internal sealed class TagCommand : WorkspaceCommand
 
     protected override int Execute(CommandLineApplication app)
     {
-        var (ids, version) = SplitVersion(Arguments);
+        var (ids, version) = IdsAndVersion.Split(Arguments);
         if (All && ids.Count > 0)
         {
             throw new BitException(DiagnosticCodes.InvalidArguments, "Give either component ids or --all, not both.") { IsUsageError = true };
@@ -91,24 +91,5 @@ internal sealed class TagCommand : WorkspaceCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>The last argument is the version when it parses as one (component ids never start with a digit followed by '.').</summary>
-    private static (List<string> Ids, string? Version) SplitVersion(string[] arguments)
-    {
-        var ids = arguments.ToList();
-        if (ids.Count > 0 && NuGet.Versioning.NuGetVersion.TryParseStrict(ids[^1], out _))
-        {
-            var version = ids[^1];
-            ids.RemoveAt(ids.Count - 1);
-            return (ids, version);
-        }
-
-        if (ids.Count > 0 && char.IsDigit(ids[^1][0]) && ids[^1].Contains('.'))
-        {
-            VersionIncrement.ParseExplicit(ids[^1]); // throws BIT2002 with a clear message
-        }
-
-        return (ids, null);
     }
 }

@@ -11,13 +11,7 @@ internal sealed class UntagCommand : WorkspaceCommand
 
     protected override int Execute(CommandLineApplication app)
     {
-        var ids = Arguments.ToList();
-        string? version = null;
-        if (ids.Count > 1 && NuGet.Versioning.NuGetVersion.TryParseStrict(ids[^1], out _))
-        {
-            version = ids[^1];
-            ids.RemoveAt(ids.Count - 1);
-        }
+        var (ids, version) = IdsAndVersion.Split(Arguments);
 
         foreach (var untagged in UntagOperation.Run(FindWorkspace(), ids, version))
         {

@@ -63,6 +63,26 @@ public static class BadInputCases
         new(".bitmap with a time that is no date", 3, "BIT1003", 1, ["untag", "hello/world"], ws => Spoil.Bitmap(ws, "\"time\": \"20", "\"time\": \"yesterday 20")),
         new(".bitmap with git merge conflict markers", 3, "BIT1003", 1, ["export"], ws => Spoil.Bitmap(ws, "\"components\": {\n", "\"components\": {\n<<<<<<< HEAD\n")) { Mentions = ["line 4, column 1"] },
         new(".bitmap of a newer format", 3, "BIT1012", 1, ["tag"], ws => Spoil.Bitmap(ws, "\"format\": 1", "\"format\": 9")),
+
+        // 4. Command line: a version that is not one is BIT2002; every usage error exits 2, everything else 1.
+        new("tag with a v-prefixed version", 4, "BIT2002", 2, ["tag", "utils/string", "v1.0.0"]) { Mentions = ["'v1.0.0' is not a valid version", "write 1.0.0"] },
+        new("untag with a v-prefixed version", 4, "BIT2002", 2, ["untag", "hello/world", "v0.0.1"]) { Mentions = ["write 0.0.1"] },
+        new("tag with a two-part version", 4, "BIT2002", 2, ["tag", "hello/world", "1.0"]),
+        new("tag with a version alone that is not one", 4, "BIT2002", 2, ["tag", "1.0.0.0.0"]),
+        new("an unknown command", 4, "BIT1013", 2, ["frobnicate"]),
+        new("an unknown option", 4, "BIT1013", 2, ["status", "--frobnicate"]),
+        new("an option without its value", 4, "BIT1013", 2, ["tag", "-m"]),
+        new("tag with two increments", 4, "BIT1013", 2, ["tag", "--minor", "--major"]),
+        new("tag with ids and --all", 4, "BIT1013", 2, ["tag", "hello/world", "--all"]),
+        new("tag with a version and an increment", 4, "BIT1013", 2, ["tag", "hello/world", "1.0.0", "--minor"]),
+        new("add without a path", 4, "BIT1013", 2, ["add"]),
+        new("show without an id", 4, "BIT1013", 2, ["show"]),
+        new("untag without an id", 4, "BIT1013", 2, ["untag"]),
+        new("export --rewire without a scope", 4, "BIT3017", 2, ["export", "--rewire"]),
+        new("export --include-dependencies without a scope", 4, "BIT3017", 2, ["export", "hello/world", "--include-dependencies"]),
+        new("an unknown component is not a usage error", 4, "BIT1006", 1, ["show", "hello/nobody"]),
+        new("an unknown scope is not a usage error", 4, "BIT3001", 1, ["export", "nobody.knows"]),
+        new("-C naming a folder outside any workspace", 4, "BIT1001", 1, ["status", "-C", "/"]),
     ];
 
     /// <summary>The same command once with the project's folder gone and once with only its project file gone.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using BitBuild.Engine.Diagnostics;
 
 namespace BitBuild.Engine.Tests.Diagnostics;
@@ -22,8 +23,7 @@ public sealed class DiagnosticCodesTests
         Assert.Empty(duplicates);
     }
 
-    [Fact]
-    public void Every_code_is_documented()
+    private static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BitBuild.sln")))
@@ -32,8 +32,47 @@ public sealed class DiagnosticCodesTests
         }
 
         Assert.NotNull(folder);
-        var docs = File.ReadAllText(Path.Combine(folder.FullName, "docs", "diagnostics.md"));
-        var undocumented = Codes().Where(c => !docs.Contains($"| {c.Code} |", StringComparison.Ordinal)).Select(c => $"{c.Code} ({c.Name})").ToList();
+        return folder.FullName;
+    }
+
+    /// <summary>The exit code column of each row of docs/diagnostics.md, by code.</summary>
+    private static Dictionary<string, string> DocumentedExitCodes() =>
+        File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"))
+            .Select(line => Regex.Match(line, @"^\| (BIT[0-9]{4}) \| ([^|]*) \|"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
+
+    [Fact]
+    public void Every_code_is_documented_with_its_exit_code()
+    {
+        var documented = DocumentedExitCodes();
+        var undocumented = Codes().Where(c => !documented.ContainsKey(c.Code)).Select(c => $"{c.Code} ({c.Name})").ToList();
         Assert.Empty(undocumented);
+        var withoutExitCode = documented.Where(d => !Regex.IsMatch(d.Value, "^[012]( |$)")).Select(d => $"{d.Key}: '{d.Value}'").ToList();
+        Assert.Empty(withoutExitCode);
+    }
+
+    /// <summary>
+    /// The one rule: a BitException marked as a usage error exits 2, every other one 1. Every code some source file throws
+    /// as a usage error must say 2 in the docs, and every code documented as always 2 must only be thrown as one. A throw
+    /// statement ends at the first ';' that ends a line (messages hold ';' inside their text).
+    /// </summary>
+    [Fact]
+    public void The_documented_exit_codes_match_how_the_sources_throw_each_code()
+    {
+        var throws = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"new (?:Engine\.Diagnostics\.)?BitException\(\s*(?:Engine\.Diagnostics\.)?DiagnosticCodes\.(\w+)(?<rest>.*?);\r?\n", RegexOptions.Singleline))
+            .Select(m => (Name: m.Groups[1].Value, Usage: m.Groups["rest"].Value.Contains("IsUsageError = true", StringComparison.Ordinal), Maybe: m.Groups["rest"].Value.Contains("IsUsageError = usageError", StringComparison.Ordinal)))
+            .ToList();
+        Assert.NotEmpty(throws);
+        var codeOf = Codes().ToDictionary(c => c.Name, c => c.Code);
+        var documented = DocumentedExitCodes();
+        var usageNotDocumented = throws.Where(t => t.Usage || t.Maybe).Select(t => codeOf[t.Name]).Distinct()
+            .Where(code => !documented[code].StartsWith('2')).ToList();
+        Assert.Empty(usageNotDocumented);
+        var alwaysTwoThrownOtherwise = throws.Where(t => !t.Usage && !t.Maybe).Select(t => codeOf[t.Name]).Distinct()
+            .Where(code => documented[code] == "2").ToList();
+        Assert.Empty(alwaysTwoThrownOtherwise);
     }
 }

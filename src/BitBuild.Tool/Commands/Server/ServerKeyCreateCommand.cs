@@ -20,6 +20,7 @@ internal sealed class ServerKeyCreateCommand : ServerRootCommand
     {
         Usage.Require(Scope, "--scope SCOPE");
         Usage.Require(Rights, "--rights read|write");
+        Engine.Naming.ScopeName.ValidateArgument(Scope, "--scope");
         // Checked here rather than with [AllowedValues]: a subcommand's validation error would exit 1, usage errors exit 2.
         var rights = Rights.ToLowerInvariant() switch
         {

@@ -18,6 +18,7 @@ internal sealed class ServerScopeCreateCommand : ServerRootCommand
     public int OnExecute(IConsole console)
     {
         Usage.Require(Name, "the scope name");
+        Engine.Naming.ScopeName.ValidateArgument(Name, "the scope to create");
         if (Public && Private)
         {
             throw new Engine.Diagnostics.BitException(Engine.Diagnostics.DiagnosticCodes.InvalidArguments, "give --public or --private, not both") { IsUsageError = true };
