@@ -43,7 +43,7 @@ public static class ComponentPacker
 
         targetsText.AppendLine("</Project>");
         File.WriteAllText(targets, targetsText.ToString());
-        File.WriteAllText(solution, "<Solution>\n" + string.Concat(requests.Select(r => $"  <Project Path=\"{Escape(Path.GetRelativePath(work, r.ProjectPath).Replace('\\', '/'))}\" />\n")) + "</Solution>\n");
+        File.WriteAllText(solution, SolutionText(work, requests));
 
         try
         {
@@ -94,6 +94,24 @@ public static class ComponentPacker
             TryDelete(work);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The generated solution. A solution refuses two projects of the same name in one folder (MSB4025 "Project name
+    /// 'Utils' already exists"), and real repositories have src/a/Utils/Utils.csproj next to src/b/Utils/Utils.csproj,
+    /// so each project gets a solution folder of its own.
+    /// </summary>
+    private static string SolutionText(string work, IReadOnlyList<PackRequest> requests)
+    {
+        var text = new StringBuilder("<Solution>\n");
+        for (var i = 0; i < requests.Count; i++)
+        {
+            text.Append($"  <Folder Name=\"/component-{i + 1}/\">\n");
+            text.Append($"    <Project Path=\"{Escape(Path.GetRelativePath(work, requests[i].ProjectPath).Replace('\\', '/'))}\" />\n");
+            text.Append("  </Folder>\n");
+        }
+
+        return text.Append("</Solution>\n").ToString();
     }
 
     /// <summary>Deletes the temp folder of a pack whose packages were moved away.</summary>
