@@ -67,11 +67,6 @@ public static class ExportSelection
             }
         }
 
-        if (options.Rewire)
-        {
-            RequireUnmodifiedForRewire(chosen.Select(c => c.Id), declarations, bitmap);
-        }
-
         var versions = new List<SelectedVersion>();
         var components = new List<(string Id, string Scope)>();
         var withoutScope = new List<string>();
@@ -89,8 +84,10 @@ public static class ExportSelection
 
             // Naming a component for a scope other than its primary one sends its versions that scope lacks, exported or not
             // (Bit's "export to additional scopes"); otherwise only the staged versions go.
+            // --all asks the scope itself: .bitmap's record of what was sent stops being true when a scope is deleted and
+            // recreated, so every version goes to the plan, and the export skips what the scope holds with the same content.
             var everyVersion = options.All || (isExplicit && scope != state.Scope);
-            foreach (var version in (everyVersion ? state.Versions : state.StagedVersions).Where(v => !v.ExportedTo.Contains(scope)))
+            foreach (var version in (everyVersion ? state.Versions : state.StagedVersions).Where(v => options.All || !v.ExportedTo.Contains(scope)))
             {
                 versions.Add(new SelectedVersion(id, version, scope));
             }
@@ -98,7 +95,13 @@ public static class ExportSelection
 
         if (options.IncludeDependencies && options.Scope is not null)
         {
-            AddDependencies(versions, bitmap, options.Scope);
+            AddDependencies(versions, bitmap, options.Scope, askTheScope: options.All);
+        }
+
+        if (options.Rewire)
+        {
+            // Every package of the export is rewritten, the dependencies --include-dependencies added among them.
+            RequireUnmodifiedForRewire(chosen.Select(c => c.Id).Concat(versions.Select(v => v.ComponentId)).Distinct(StringComparer.Ordinal), declarations, bitmap);
         }
 
         return new Selection(versions, components, withoutScope);
@@ -145,7 +148,8 @@ public static class ExportSelection
     }
 
     /// <summary>--include-dependencies: every component dependency version (transitively) the target scope lacks joins the export.</summary>
-    private static void AddDependencies(List<SelectedVersion> versions, Bitmap bitmap, string scope)
+    /// <param name="askTheScope">--all: add the dependency even when .bitmap says the scope has it (the export checks the scope).</param>
+    private static void AddDependencies(List<SelectedVersion> versions, Bitmap bitmap, string scope, bool askTheScope)
     {
         var pending = new Queue<SelectedVersion>(versions);
         while (pending.Count > 0)
@@ -154,7 +158,7 @@ public static class ExportSelection
             foreach (var (depId, depVersion) in item.Version.Dependencies)
             {
                 var tagged = bitmap.Find(depId)?.FindVersion(depVersion);
-                if (tagged is null || tagged.ExportedTo.Contains(scope) || versions.Any(v => v.ComponentId == depId && v.Version == tagged))
+                if (tagged is null || (!askTheScope && tagged.ExportedTo.Contains(scope)) || versions.Any(v => v.ComponentId == depId && v.Version == tagged))
                 {
                     continue;
                 }

@@ -83,7 +83,20 @@ public static class BadInputCases
         new("an unknown component is not a usage error", 4, "BIT1006", 1, ["show", "hello/nobody"]),
         new("an unknown scope is not a usage error", 4, "BIT3001", 1, ["export", "nobody.knows"]),
         new("-C naming a folder outside any workspace", 4, "BIT1001", 1, ["status", "-C", "/"]),
+
+        // 6. --rewire refuses every component whose package it would rewrite while it is modified since its tag.
+        new("--rewire with a dependency modified since its tag, pulled in by --include-dependencies", 6, "BIT3018", 1,
+            ["export", "team.other", "hello/world", "--include-dependencies", "--rewire"], ModifyUtilsStringAndAddTeamOther) { Mentions = ["utils/string"] },
+        new("--rewire naming a component modified since its tag (refused as any export of it)", 6, "BIT3005", 1,
+            ["export", "team.other", "utils/string", "--include-dependencies", "--rewire"], ModifyUtilsStringAndAddTeamOther) { Mentions = ["utils/string"] },
     ];
+
+    /// <summary>A second scope, team.other, and a change to utils/string's sources after its tag.</summary>
+    private static void ModifyUtilsStringAndAddTeamOther(Infrastructure.TempWorkspace ws)
+    {
+        Spoil.Declarations(ws, "<ItemGroup Label=\"Remotes\">", "<ItemGroup Label=\"Remotes\">\n    <BitRemote Include=\"team.other\" Source=\"$(MSBuildThisFileDirectory)feeds/other\" />");
+        Spoil.Edit(ws, "src/utils/string/Utils.String.cs", "ToUpperInvariant()", "ToUpperInvariant().Trim()");
+    }
 
     /// <summary>The same command once with the project's folder gone and once with only its project file gone.</summary>
     private static BadInputCase[] MissingProject(string command, string[] arguments) =>

@@ -114,6 +114,26 @@ public sealed class ExportPlanTests
     }
 
     [Fact]
+    public void All_plans_every_version_even_those_bitmap_records_as_in_the_scope_so_the_scope_itself_decides()
+    {
+        var bitmap = Chain();
+        foreach (var state in bitmap.Components.Values)
+        {
+            state.Scope = "user.my-collection";
+            state.Versions[0].ExportedTo.Add("user.my-collection");
+        }
+
+        Assert.Empty(ExportSelection.Select(new ExportOptions(), NoDeclarations, bitmap).Versions);
+        var all = ExportSelection.Select(new ExportOptions { All = true }, NoDeclarations, bitmap);
+        Assert.Equal(["hello/app-kit", "hello/world", "utils/string"], all.Versions.Select(v => v.ComponentId).Order(StringComparer.Ordinal));
+
+        // --include-dependencies with --all adds the dependencies too, whatever .bitmap says about the target scope.
+        bitmap.Find("utils/string")!.Versions[0].ExportedTo.Add("bit.movie-app");
+        var withDependencies = ExportSelection.Select(new ExportOptions { All = true, Scope = "bit.movie-app", Ids = ["hello/world"], IncludeDependencies = true }, NoDeclarations, bitmap);
+        Assert.Equal(["hello/world", "utils/string"], withDependencies.Versions.Select(v => v.ComponentId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Exported_versions_are_not_staged_and_patterns_pick_staged_matches()
     {
         var bitmap = Chain();
