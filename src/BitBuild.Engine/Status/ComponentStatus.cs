@@ -34,6 +34,12 @@ public sealed record ComponentStatus(
     /// <summary>Scopes other than the primary one that the staged versions already reached (Bit: "remains staged").</summary>
     public IReadOnlyList<string> StagedVersionsExportedTo { get; init; } = [];
 
+    /// <summary>
+    /// Not empty when the next <c>tag</c> will auto-tag this component: the components it depends on (in its latest
+    /// version) that changed since their tag, or that are themselves pending an auto-tag.
+    /// </summary>
+    public IReadOnlyList<string> PendingAutoTagBecause { get; init; } = [];
+
     /// <summary><c>scope/id</c> once the component has a primary scope, else the bare id (as <c>bit list</c> shows it).</summary>
     public string DisplayName => PrimaryScope is null ? Id : $"{PrimaryScope}/{Id}";
 

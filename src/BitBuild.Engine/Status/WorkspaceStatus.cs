@@ -23,7 +23,35 @@ public static class WorkspaceStatus
             result.Add(Describe(id, state.Project is null ? null : workspace.Absolute(state.Project), state, null, null) with { Stage = ComponentStage.NotDeclared });
         }
 
-        return result.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return WithPendingAutoTags(result, bitmap).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The dependents the next <c>tag</c> will auto-tag, as Bit's status shows them: every tagged, declared component that is
+    /// not itself new or modified and whose latest version depends on one that is (or on one pending, transitively).
+    /// Read from .bitmap's recorded dependencies, so status needs no ProjectReference evaluation.
+    /// </summary>
+    private static List<ComponentStatus> WithPendingAutoTags(List<ComponentStatus> statuses, Bitmap bitmap)
+    {
+        var changing = statuses.Where(s => s.Stage is ComponentStage.New or ComponentStage.Modified).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var because = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var status in statuses.Where(s => (s.Stage is ComponentStage.Staged or ComponentStage.UpToDate) && !because.ContainsKey(s.Id)))
+            {
+                var causes = bitmap.Find(status.Id)?.Latest?.Dependencies.Keys.Where(d => changing.Contains(d) || because.ContainsKey(d)).ToList() ?? [];
+                if (causes.Count > 0)
+                {
+                    because[status.Id] = causes;
+                    added = true;
+                }
+            }
+        }
+        while (added);
+
+        return statuses.Select(s => because.TryGetValue(s.Id, out var causes) ? s with { PendingAutoTagBecause = causes } : s).ToList();
     }
 
     /// <summary>The content hash of a component's sources, leaving out the folders of components nested inside it.</summary>

@@ -29,6 +29,8 @@ internal sealed class StatusCommand : WorkspaceCommand
                     stagedVersions = s.StagedVersions,
                     otherScopes = s.OtherScopes,
                     stagedVersionsExportedTo = s.StagedVersionsExportedTo,
+                    pendingAutoTag = s.PendingAutoTagBecause.Count > 0,
+                    pendingAutoTagBecause = s.PendingAutoTagBecause,
                     project = s.ProjectPath is null ? null : workspace.Relative(s.ProjectPath),
                 }),
             });
@@ -45,6 +47,16 @@ internal sealed class StatusCommand : WorkspaceCommand
         Section(statuses, ComponentStage.Modified, "modified components (changed since their last tag; run 'dotnet bit tag'):", s => $"{s.Id} (last tagged {s.LatestVersion}{StagedNote(s)})");
         Section(statuses, ComponentStage.Staged, "staged components (tagged, not yet exported to their primary scope; run 'dotnet bit export'):", s => $"{s.Id} {string.Join(", ", s.StagedVersions)}{ScopeNote(s)}");
         Section(statuses, ComponentStage.UpToDate, "up to date:", s => $"{s.DisplayName} {s.LatestVersion}");
+        var pending = statuses.Where(s => s.PendingAutoTagBecause.Count > 0).ToList();
+        if (pending.Count > 0)
+        {
+            Console.Out.WriteLine("pending auto-tag (the next 'dotnet bit tag' tags them too, so they depend on the new versions):");
+            foreach (var s in pending)
+            {
+                Console.Out.WriteLine($"  {s.Id}, because {string.Join(", ", s.PendingAutoTagBecause)} changed");
+            }
+        }
+
         Section(statuses, ComponentStage.NotDeclared, "in .bitmap but no longer declared by a BitComponent item:", s => s.Id);
         return ExitCodes.Success;
     }
