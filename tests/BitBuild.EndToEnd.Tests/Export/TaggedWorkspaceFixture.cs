@@ -23,28 +23,8 @@ public sealed class TaggedWorkspaceFixture : IDisposable
     public TempWorkspace Copy(string name)
     {
         var copy = new TempWorkspace(name);
-        CopyFolder(Workspace.Root, copy.Root);
+        WorkspaceCopy.Into(Workspace.Root, copy.Root);
         return copy;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var dir in Directory.GetDirectories(from))
-        {
-            var name = Path.GetFileName(dir);
-            if (name is "bin" or "obj" or "tmp" || name == "workspace.lock")
-            {
-                continue;
-            }
-
-            CopyFolder(dir, Path.Combine(to, name));
-        }
     }
 
     public static Engine.Processes.ProcessResult Expect(Engine.Processes.ProcessResult result, int exitCode = 0)
