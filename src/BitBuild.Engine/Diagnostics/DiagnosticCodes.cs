@@ -68,6 +68,7 @@ public static class DiagnosticCodes
     public const string OptionNeedsScope = "BIT3017";
     public const string RewireModified = "BIT3018";
     public const string NoPatternMatch = "BIT3019";
+    public const string LocalPackageEntryRefused = "BIT3020";
 
     // Eject
     public const string EjectUnknownComponent = "BIT4001";

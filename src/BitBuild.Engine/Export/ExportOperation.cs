@@ -70,6 +70,12 @@ public static class ExportOperation
 
             if (options.DryRun)
             {
+                // What the real run would refuse before sending anything, a dry run refuses too.
+                foreach (var package in toSend.Where(p => !p.Rebuild))
+                {
+                    LocalPackageVerifier.Verify(store.PackagePath(package.ComponentId, package.Version), package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
+                }
+
                 return Result(options, plan, feeds, selection.ComponentsWithoutScope) with { StillStaged = StillStaged(bitmap, plan, options.SetCurrentScope ? selection.Components : []) };
             }
 

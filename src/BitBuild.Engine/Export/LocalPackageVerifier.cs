@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Hashing;
+using BitBuild.Engine.Naming;
 using BitBuild.Engine.Packages;
 using BitBuild.Engine.State;
 using NuGet.Versioning;
@@ -12,6 +13,8 @@ namespace BitBuild.Engine.Export;
 /// Proves a local package holds exactly the tagged sources before it leaves the workspace: the content hash recomputed
 /// over its <c>bit/src/</c> entries must equal both the hash in its <c>bit/component.json</c> and the hash .bitmap recorded
 /// at tag time. Anything else (edited by hand, a damaged file, a package of another version) is BIT3007 and is never sent.
+/// Before that, the archive as a whole must pass <see cref="PackageArchiveCheck"/> (safe entry names, honest sizes, within
+/// the limits, only the parts tag writes), else it is BIT3020.
 /// </summary>
 public static class LocalPackageVerifier
 {
@@ -30,6 +33,16 @@ public static class LocalPackageVerifier
     /// <summary>Verifies a package already read into memory (<paramref name="nupkgPath"/> names it in messages).</summary>
     public static ComponentManifest Verify(byte[] package, string nupkgPath, string componentId, TaggedVersion tagged)
     {
+        if (PackageArchiveCheck.FindProblem(package, PackageIds.Local(componentId) + ".nuspec") is { } problem)
+        {
+            throw new BitException(
+                DiagnosticCodes.LocalPackageEntryRefused,
+                $"The local package of {componentId} {tagged.Version} ({nupkgPath}) is refused: " +
+                (problem.Entry is null ? problem.Reason : $"entry '{problem.Entry}': {problem.Reason}") + ". " +
+                "Nothing was sent. Delete that file and run the export again: BitBuild rebuilds it from the sources when they still match the tag.",
+                nupkgPath);
+        }
+
         ComponentManifest manifest;
         string actual;
         try

@@ -6,6 +6,34 @@ namespace BitBuild.Engine.Packages;
 /// <summary>One zip entry exactly as stored: its central directory record and its local header, data and data descriptor.</summary>
 internal sealed record StoredZipEntry(string Name, ReadOnlyMemory<byte> CentralRecord, ReadOnlyMemory<byte> LocalRecord)
 {
+    /// <summary>The compression method its directory record names: 0 stored, 8 deflated.</summary>
+    public int Method => BinaryPrimitives.ReadUInt16LittleEndian(CentralRecord.Span[StoredZipArchive.CentralMethodField..]);
+
+    /// <summary>The CRC-32 of the content, as its directory record says.</summary>
+    public uint DeclaredCrc => BinaryPrimitives.ReadUInt32LittleEndian(CentralRecord.Span[StoredZipArchive.CentralCrcField..]);
+
+    /// <summary>The size of the content, as its directory record says.</summary>
+    public uint DeclaredSize => BinaryPrimitives.ReadUInt32LittleEndian(CentralRecord.Span[StoredZipArchive.CentralSizeField..]);
+
+    /// <summary>The name in its local header, which streaming unzippers read instead of the directory's.</summary>
+    public string LocalName => Encoding.UTF8.GetString(LocalRecord.Span.Slice(
+        StoredZipArchive.LocalHeaderSize,
+        Math.Min(BinaryPrimitives.ReadUInt16LittleEndian(LocalRecord.Span[StoredZipArchive.LocalNameLengthField..]), LocalRecord.Length - StoredZipArchive.LocalHeaderSize)));
+
+    /// <summary>The stored (compressed) bytes of the content, or null when the directory's size runs past this entry's bytes.</summary>
+    public ReadOnlyMemory<byte>? CompressedData
+    {
+        get
+        {
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(CentralRecord.Span[StoredZipArchive.CentralCompressedSizeField..]);
+            var local = LocalRecord.Span;
+            var start = StoredZipArchive.LocalHeaderSize
+                + BinaryPrimitives.ReadUInt16LittleEndian(local[StoredZipArchive.LocalNameLengthField..])
+                + BinaryPrimitives.ReadUInt16LittleEndian(local[StoredZipArchive.LocalExtraLengthField..]);
+            return start + (long)size <= LocalRecord.Length ? LocalRecord.Slice(start, (int)size) : null;
+        }
+    }
+
     /// <summary>The content of an entry stored without compression (method 0), else null.</summary>
     public ReadOnlyMemory<byte>? UncompressedContent
     {
@@ -45,6 +73,7 @@ internal static class StoredZipArchive
 
     // Field offsets in the central directory record and the local header (APPNOTE.TXT 4.3.7 and 4.3.12).
     internal const int CentralMethodField = 10;
+    internal const int CentralCrcField = 16;
     internal const int CentralCompressedSizeField = 20;
     internal const int CentralSizeField = 24;
     internal const int LocalHeaderSize = 30;

@@ -38,4 +38,41 @@ internal static class Spoil
     /// <summary>Gives the utils/string item the given metadata (e.g. <c>Id="x"</c>).</summary>
     public static void UtilsStringItem(TempWorkspace ws, string metadata) =>
         Declarations(ws, "src/utils/string/Utils.String.csproj\" />", $"src/utils/string/Utils.String.csproj\" {metadata} />");
+
+    /// <summary>The local package of hello/world 0.0.1, as tag left it in .bit/ (staged, so export sends it).</summary>
+    public static string HelloWorldPackagePath(TempWorkspace ws) => ws.PathOf(".bit/packages/hello.world/0.0.1/bitlocal.hello.world.0.0.1.nupkg");
+
+    /// <summary>Edits hello/world's local package in place, as a hand edit or a hostile tool would.</summary>
+    public static void HelloWorldPackage(TempWorkspace ws, Action<System.IO.Compression.ZipArchive> edit)
+    {
+        Assert.True(File.Exists(HelloWorldPackagePath(ws)), "the fixture has no local package of hello/world 0.0.1");
+        using var zip = System.IO.Compression.ZipFile.Open(HelloWorldPackagePath(ws), System.IO.Compression.ZipArchiveMode.Update);
+        edit(zip);
+    }
+
+    public static void AddEntry(System.IO.Compression.ZipArchive zip, string name)
+    {
+        using var stream = zip.CreateEntry(name).Open();
+        stream.Write("<Project />"u8);
+    }
+
+    /// <summary>Lowers the size the zip directory records for hello/world's assembly, the way a compression bomb lies.</summary>
+    public static void HelloWorldPackageSizeLie(TempWorkspace ws)
+    {
+        var bytes = File.ReadAllBytes(HelloWorldPackagePath(ws));
+        var name = System.Text.Encoding.UTF8.GetBytes("lib/net10.0/Hello.World.dll");
+        for (var i = bytes.Length - 46; i >= 0; i--)
+        {
+            // A central directory record (PK\x01\x02) with that name: its uncompressed size is at offset 24.
+            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i)) == 0x02014b50
+                && bytes.AsSpan(i + 46).StartsWith(name))
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 24), 16);
+                File.WriteAllBytes(HelloWorldPackagePath(ws), bytes);
+                return;
+            }
+        }
+
+        Assert.Fail("hello/world's package has no lib/net10.0/Hello.World.dll");
+    }
 }

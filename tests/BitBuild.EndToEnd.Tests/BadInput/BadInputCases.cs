@@ -89,7 +89,23 @@ public static class BadInputCases
             ["export", "team.other", "hello/world", "--include-dependencies", "--rewire"], ModifyUtilsStringAndAddTeamOther) { Mentions = ["utils/string"] },
         new("--rewire naming a component modified since its tag (refused as any export of it)", 6, "BIT3005", 1,
             ["export", "team.other", "utils/string", "--include-dependencies", "--rewire"], ModifyUtilsStringAndAddTeamOther) { Mentions = ["utils/string"] },
+
+        // 8. Export verifies each local package as a whole: entry names, repeats, honest sizes, only the parts tag writes.
+        new("export of a local package with a zip-slip entry", 8, "BIT3020", 1, ["export"], ws => Spoil.HelloWorldPackage(ws, zip => Spoil.AddEntry(zip, "../../evil.targets")))
+        {
+            Mentions = [LocalHelloWorldPackage, "'../../evil.targets'", "hello/world 0.0.1"],
+        },
+        new("export of a local package with an absolute entry name", 8, "BIT3020", 1, ["export"], ws => Spoil.HelloWorldPackage(ws, zip => Spoil.AddEntry(zip, "/etc/evil"))) { Mentions = ["absolute path"] },
+        new("export of a local package with a backslash entry name", 8, "BIT3020", 1, ["export", "--dry-run"], ws => Spoil.HelloWorldPackage(ws, zip => Spoil.AddEntry(zip, "lib\\evil.dll")))
+        {
+            Mentions = ["backslash"],
+        },
+        new("export of a local package with an entry twice", 8, "BIT3020", 1, ["export"], ws => Spoil.HelloWorldPackage(ws, zip => Spoil.AddEntry(zip, "BIT/COMPONENT.JSON"))) { Mentions = ["twice"] },
+        new("export of a local package with a part tag does not write", 8, "BIT3020", 1, ["export"], ws => Spoil.HelloWorldPackage(ws, zip => Spoil.AddEntry(zip, "bit/hooks.ps1"))) { Mentions = ["'bit/hooks.ps1'"] },
+        new("export of a local package whose entry inflates to more than it says", 8, "BIT3020", 1, ["export"], Spoil.HelloWorldPackageSizeLie) { Mentions = ["inflates to more"] },
     ];
+
+    private const string LocalHelloWorldPackage = "bitlocal.hello.world.0.0.1.nupkg";
 
     /// <summary>A second scope, team.other, and a change to utils/string's sources after its tag.</summary>
     private static void ModifyUtilsStringAndAddTeamOther(Infrastructure.TempWorkspace ws)

@@ -62,6 +62,19 @@ internal static class LocalPackageFactory
         stream.Write(content);
     }
 
+    /// <summary>The package with one more entry (deflated) at the end, as a hand edit or a hostile tool would add it.</summary>
+    public static byte[] WithEntry(byte[] nupkg, string name, byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(nupkg);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Add(zip, name, content);
+        }
+
+        return buffer.ToArray();
+    }
+
     public static byte[] Entry(byte[] nupkg, string name)
     {
         using var zip = new ZipArchive(new MemoryStream(nupkg), ZipArchiveMode.Read);

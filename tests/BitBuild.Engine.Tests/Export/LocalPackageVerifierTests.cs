@@ -50,6 +50,20 @@ public sealed class LocalPackageVerifierTests : IDisposable
         var path = Path.Combine(folder, "broken.nupkg");
         File.WriteAllText(path, "not a zip");
         var error = Assert.Throws<BitException>(() => LocalPackageVerifier.Verify(path, "utils/string", new TaggedVersion { Version = "0.0.1", Hash = "x" }));
-        Assert.Equal(DiagnosticCodes.LocalPackageCorrupt, error.Code);
+        Assert.Equal(DiagnosticCodes.LocalPackageEntryRefused, error.Code);
+        Assert.Contains("not a plain zip archive", error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_package_with_an_escaping_entry_naming_package_and_entry()
+    {
+        var package = LocalPackageFactory.WithEntry(LocalPackageFactory.Create("utils/string", "0.0.1", new Dictionary<string, string>()), "../../evil.targets", "<Project />"u8.ToArray());
+        var hash = ComponentManifest.FromJson(LocalPackageFactory.Entry(package, ComponentManifest.PathInPackage)).Hash;
+        var path = Write(package);
+        var error = Assert.Throws<BitException>(() => LocalPackageVerifier.Verify(path, "utils/string", new TaggedVersion { Version = "0.0.1", Hash = hash }));
+        Assert.Equal(DiagnosticCodes.LocalPackageEntryRefused, error.Code);
+        Assert.Contains(path, error.Message);
+        Assert.Contains("'../../evil.targets'", error.Message);
+        Assert.Contains("utils/string 0.0.1", error.Message);
     }
 }
