@@ -68,7 +68,7 @@ public static class ComponentAdder
             added.Add(new Added(componentId, relative));
         }
 
-        declarations.Save();
+        declarations.Save(workspace.TempFolder);
         return added;
     }
 

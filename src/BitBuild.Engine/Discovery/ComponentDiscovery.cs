@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Processes;
 using BitBuild.Engine.Workspaces;
@@ -28,7 +29,7 @@ public static class ComponentDiscovery
 
     private static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, IReadOnlyList<string>> References) Evaluate(Workspace workspace, bool describeReferences, bool requireProjects)
     {
-        var probeFolder = Path.Combine(workspace.TempFolder, "probe-" + Guid.NewGuid().ToString("N")[..8]);
+        var probeFolder = Path.Combine(workspace.TempFolder, OwnedTempName.Create(WorkspaceLeftovers.ProbePrefix));
         Directory.CreateDirectory(probeFolder);
         try
         {

@@ -2,6 +2,7 @@ using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Workspaces;
 
 namespace BitBuild.Engine.Discovery;

@@ -1,3 +1,4 @@
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Workspaces;
 
 namespace BitBuild.Engine.Eject;
@@ -83,7 +84,7 @@ public sealed class WorkspaceTransaction
     public void Write(string path, byte[] content)
     {
         Snapshot(path);
-        AtomicFile.WriteAllBytes(path, content);
+        AtomicFile.WriteAllBytes(path, content, BackupFolder);
     }
 
     /// <summary>Moves a folder into the backup folder (the "delete" that can be undone).</summary>
@@ -141,7 +142,7 @@ public sealed class WorkspaceTransaction
                 }
                 else if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(original))
                 {
-                    AtomicFile.WriteAllBytes(path, original);
+                    AtomicFile.WriteAllBytes(path, original, BackupFolder);
                 }
             });
         }

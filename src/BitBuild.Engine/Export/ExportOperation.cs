@@ -1,5 +1,6 @@
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Hashing;
 using BitBuild.Engine.LocalScope;
 using BitBuild.Engine.Naming;
@@ -22,6 +23,9 @@ namespace BitBuild.Engine.Export;
 /// </summary>
 public static class ExportOperation
 {
+    /// <summary>The system temp folders that hold an atomic export request's packages while it is sent.</summary>
+    private const string AtomicRequestFolderPrefix = "bitbuild-export-";
+
     public static ExportResult Run(Workspace workspace, ExportOptions options, IOperationLog log, CancellationToken cancellationToken = default) =>
         RunAsync(workspace, options, log, cancellationToken).GetAwaiter().GetResult();
 
@@ -29,6 +33,9 @@ public static class ExportOperation
     {
         CheckOptions(options);
         using var _ = workspace.Lock(log.Info);
+        WorkspaceLeftovers.Remove(workspace);
+        OwnedTempName.Sweep(Path.GetTempPath(), AtomicRequestFolderPrefix, TimeSpan.FromHours(1));
+        OwnedTempName.Sweep(Path.GetTempPath(), HttpScopeFeed.PushFolderPrefix, TimeSpan.FromHours(1));
         var declarations = DeclarationsCache.Evaluate(workspace);
         var bitmap = workspace.ReadBitmap();
         var selection = ExportSelection.Select(options, declarations, bitmap);
@@ -151,7 +158,7 @@ public static class ExportOperation
             done += packages.Count;
             log.Progress(done, plan.Count, $"exporting {toSend.Count} package{(toSend.Count == 1 ? "" : "s")} to scope {scope} in one atomic request");
             // The atomic endpoint takes files: the staged (in-memory) packages go to a temp folder for the request.
-            var folder = Path.Combine(Path.GetTempPath(), "bitbuild-export-" + Guid.NewGuid().ToString("N")[..12]);
+            var folder = Path.Combine(Path.GetTempPath(), OwnedTempName.Create(AtomicRequestFolderPrefix));
             Directory.CreateDirectory(folder);
             ScopeServerExportResult answer;
             try

@@ -32,7 +32,7 @@ public static class RemoteManager
 
         var file = DeclarationsFile.Load(workspace.DeclarationsPath);
         file.AddRemote(name, source.Trim());
-        file.Save();
+        file.Save(workspace.TempFolder);
         DeclarationsCache.Evaluate(workspace); // leave the cache warm for the export that usually follows
         return new RemoteInfo(name, source.Trim(), kind, location);
     }
@@ -51,7 +51,7 @@ public static class RemoteManager
                     : $"The remote {name} is not written as a plain BitRemote item in {Workspace.DeclarationsFileName} (it comes from a glob, a condition or another file); edit that declaration by hand.");
         }
 
-        file.Save();
+        file.Save(workspace.TempFolder);
         DeclarationsCache.Evaluate(workspace);
     }
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Packages;
 using NuGet.Packaging;
 using NuGet.Versioning;
@@ -26,6 +27,7 @@ namespace BitBuild.Engine.Scopes;
 public sealed class FolderScopeFeed : IScopeFeed
 {
     private const string StagingPrefix = ".bit-staging-";
+    private const string WriteCheckPrefix = ".bit-write-check-";
     private readonly ResolvedScope scope;
     private readonly VersionFolderPathResolver paths;
     private readonly Lazy<string> staging;
@@ -66,7 +68,7 @@ public sealed class FolderScopeFeed : IScopeFeed
             return Task.CompletedTask; // created by the first push
         }
 
-        var probe = Path.Combine(Root, $".bit-write-check-{Guid.NewGuid():N}");
+        var probe = Path.Combine(Root, OwnedTempName.Create(WriteCheckPrefix));
         try
         {
             File.WriteAllBytes(probe, []);
@@ -77,6 +79,8 @@ public sealed class FolderScopeFeed : IScopeFeed
             throw NotWritable($"writing to {Root} failed: {ex.Message}");
         }
 
+        // Every export checks its scopes first, also when it has nothing to send there: the place to clean up after killed ones.
+        RemoveAbandonedStaging();
         return Task.CompletedTask;
     }
 
@@ -187,18 +191,20 @@ public sealed class FolderScopeFeed : IScopeFeed
         var root = Root;
         createdRoot = !Directory.Exists(root);
         Directory.CreateDirectory(root);
-        foreach (var stale in Directory.EnumerateDirectories(root, StagingPrefix + "*"))
-        {
-            // Left by an export that crashed: nothing in it was ever visible; an hour is far longer than any export's staging.
-            if (Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddHours(-1))
-            {
-                TryDelete(stale);
-            }
-        }
-
-        var folder = Path.Combine(root, StagingPrefix + Guid.NewGuid().ToString("N")[..12]);
+        RemoveAbandonedStaging();
+        var folder = Path.Combine(root, OwnedTempName.Create(StagingPrefix));
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    /// <summary>
+    /// Removes the staging folders of exports that were killed (nothing in them was ever visible): at once when their
+    /// process is gone, after an hour, far longer than any export stages, when another machine or an older version made them.
+    /// </summary>
+    private void RemoveAbandonedStaging()
+    {
+        OwnedTempName.Sweep(Root, StagingPrefix, TimeSpan.FromHours(1));
+        OwnedTempName.Sweep(Root, WriteCheckPrefix, TimeSpan.FromHours(1));
     }
 
     private static void TryDelete(string folder)

@@ -1,4 +1,5 @@
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Files;
 using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
@@ -18,7 +19,10 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
 
     private readonly SourceRepository repository;
     private readonly SourceCacheContext cache = new() { NoCache = true, DirectDownload = true };
-    private readonly string tempFolder = Path.Combine(Path.GetTempPath(), "bitbuild-push-" + Guid.NewGuid().ToString("N")[..12]);
+    /// <summary>The system temp folders that hold the packages being pushed (the NuGet push API takes files).</summary>
+    public const string PushFolderPrefix = "bitbuild-push-";
+
+    private readonly string tempFolder = Path.Combine(Path.GetTempPath(), OwnedTempName.Create(PushFolderPrefix));
 
     public HttpScopeFeed(ResolvedScope scope)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Workspaces;
 
@@ -122,7 +123,7 @@ public static class BitmapFile
         }
     }
 
-    public static void Write(string path, Bitmap bitmap) => AtomicFile.WriteAllBytes(path, Serialize(bitmap));
+    public static void Write(string path, Bitmap bitmap, string? tempFolder = null) => AtomicFile.WriteAllBytes(path, Serialize(bitmap), tempFolder);
 
     internal static string SerializeToString(Bitmap bitmap) => Encoding.UTF8.GetString(Serialize(bitmap));
 }

@@ -2,6 +2,7 @@ using System.Security;
 using System.Text;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Output;
 using BitBuild.Engine.Processes;
@@ -21,7 +22,7 @@ public static class ComponentPacker
     /// <summary>Packs every request; returns the package file for each component id (in a temp folder the caller moves from).</summary>
     public static IReadOnlyDictionary<string, string> Pack(Workspace workspace, IReadOnlyList<PackRequest> requests, IReadOnlyDictionary<string, (string ProjectPath, string Version)> otherComponents, IOperationLog log)
     {
-        var work = Path.Combine(workspace.TempFolder, "pack-" + Guid.NewGuid().ToString("N")[..8]);
+        var work = Path.Combine(workspace.TempFolder, OwnedTempName.Create(WorkspaceLeftovers.PackPrefix));
         var output = Path.Combine(work, "out");
         Directory.CreateDirectory(output);
         var targets = Path.Combine(work, "BitPack.targets");

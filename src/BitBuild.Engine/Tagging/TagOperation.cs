@@ -22,6 +22,7 @@ public static class TagOperation
         // A bad version or label is a usage error whatever the workspace holds: say so before anything is evaluated.
         request.Increment.Validate();
         using var _ = workspace.Lock(log.Info);
+        WorkspaceLeftovers.Remove(workspace);
         var bitmap = workspace.ReadBitmap();
         var (declarations, references) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
         var graph = ComponentGraph.FromReferences(declarations, references, workspace.Relative);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using BitBuild.Engine.Files;
 
 namespace BitBuild.Engine.Workspaces;
 
@@ -159,11 +160,12 @@ public sealed class DeclarationsFile
         element.Remove();
     }
 
-    public void Save()
+    /// <param name="tempFolder">Where the atomic write puts its temp file (the workspace's .bit/tmp), else beside the file.</param>
+    public void Save(string? tempFolder = null)
     {
         // XDocument.ToString leaves out the XML declaration; write it back ourselves so a hand-written
         // '<?xml …?>' and any comments around <Project> survive unchanged.
         var text = (document.Declaration is null ? string.Empty : document.Declaration.ToString()) + document.ToString(SaveOptions.DisableFormatting);
-        AtomicFile.WriteAllText(path, text.TrimEnd() + "\n");
+        AtomicFile.WriteAllText(path, text.TrimEnd() + "\n", tempFolder);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using BitBuild.Engine.Files;
 
 namespace BitBuild.Engine.Workspaces;
 

@@ -50,7 +50,8 @@ public sealed class Workspace
 
     public Bitmap ReadBitmap() => BitmapFile.Read(BitmapPath);
 
-    public void WriteBitmap(Bitmap bitmap) => BitmapFile.Write(BitmapPath, bitmap);
+    /// <summary>Writes .bitmap atomically, its temp file in .bit/tmp/ so that a crash leaves nothing in the workspace root.</summary>
+    public void WriteBitmap(Bitmap bitmap) => BitmapFile.Write(BitmapPath, bitmap, TempFolder);
 
     public WorkspaceLock Lock(Action<string>? onWait = null) => WorkspaceLock.Acquire(BitFolder, onWait);
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.State;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BitBuild.Engine.Diagnostics;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Workspaces;
 using BitBuild.Server.Storage;

@@ -1,7 +1,8 @@
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Tests.Infrastructure;
 using BitBuild.Engine.Workspaces;
 
-namespace BitBuild.Engine.Tests.Workspaces;
+namespace BitBuild.Engine.Tests.Files;
 
 public sealed class AtomicFileTests : IDisposable
 {
@@ -20,6 +21,20 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("second ü", File.ReadAllText(path));
         Assert.Equal([0x73, 0x65], File.ReadAllBytes(path)[..2]); // no BOM
         Assert.Equal(["file.json"], Directory.GetFiles(folder.PathOf("a/b")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Puts_its_temp_file_in_the_folder_it_is_given()
+    {
+        var path = folder.PathOf("repo/.bitmap");
+        var temp = folder.PathOf("repo/.bit/tmp");
+
+        AtomicFile.WriteAllText(path, "first", temp);
+        AtomicFile.Copy(folder.Write("source", "second"), path, temp);
+
+        Assert.Equal("second", File.ReadAllText(path));
+        Assert.Equal([".bitmap"], Directory.GetFiles(folder.PathOf("repo")).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFiles(temp));
     }
 
     [Fact]
