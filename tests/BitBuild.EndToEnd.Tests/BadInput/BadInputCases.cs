@@ -84,6 +84,22 @@ public static class BadInputCases
         new("an unknown scope is not a usage error", 4, "BIT3001", 1, ["export", "nobody.knows"]),
         new("-C naming a folder outside any workspace", 4, "BIT1001", 1, ["status", "-C", "/"]),
 
+        // 5. Same-named projects are fine; the same id for two of them is not, and the error names both.
+        new("two same-named projects in different folders declared with one id", 5, "BIT1007", 1, ["status"], DeclareACopyOfHelloWorldWithItsId)
+        {
+            Mentions = ["hello/world", "src/hello/world/Hello.World.csproj", "src/other/world/Hello.World.csproj"],
+        },
+
+        // 7. A dependent status lists as pending auto-tag is tagged with its changed dependency, not on its own.
+        new("tag of a changed dependent alone while its dependency changed too", 7, "BIT2010", 1, ["tag", "hello/world"], ws =>
+        {
+            Spoil.Edit(ws, "src/utils/string/Utils.String.cs", "ToUpperInvariant()", "ToUpperInvariant().Trim()");
+            Spoil.Edit(ws, "src/hello/world/Hello.World.cs", "\"hello \"", "\"hello, \"");
+        })
+        {
+            Mentions = ["utils/string"],
+        },
+
         // 6. --rewire refuses every component whose package it would rewrite while it is modified since its tag.
         new("--rewire with a dependency modified since its tag, pulled in by --include-dependencies", 6, "BIT3018", 1,
             ["export", "team.other", "hello/world", "--include-dependencies", "--rewire"], ModifyUtilsStringAndAddTeamOther) { Mentions = ["utils/string"] },
@@ -106,6 +122,19 @@ public static class BadInputCases
     ];
 
     private const string LocalHelloWorldPackage = "bitlocal.hello.world.0.0.1.nupkg";
+
+    /// <summary>A copy of hello/world's folder at src/other/world (same project file name), declared with Id="hello/world".</summary>
+    private static void DeclareACopyOfHelloWorldWithItsId(Infrastructure.TempWorkspace ws)
+    {
+        Directory.CreateDirectory(ws.PathOf("src/other/world"));
+        foreach (var file in Directory.GetFiles(ws.PathOf("src/hello/world")))
+        {
+            File.Copy(file, Path.Combine(ws.PathOf("src/other/world"), Path.GetFileName(file)));
+        }
+
+        Spoil.Declarations(ws, "<BitComponent Include=\"$(MSBuildThisFileDirectory)src/hello/world/Hello.World.csproj\" />",
+            "<BitComponent Include=\"$(MSBuildThisFileDirectory)src/hello/world/Hello.World.csproj\" />\n    <BitComponent Include=\"$(MSBuildThisFileDirectory)src/other/world/Hello.World.csproj\" Id=\"hello/world\" />");
+    }
 
     /// <summary>A second scope, team.other, and a change to utils/string's sources after its tag.</summary>
     private static void ModifyUtilsStringAndAddTeamOther(Infrastructure.TempWorkspace ws)
