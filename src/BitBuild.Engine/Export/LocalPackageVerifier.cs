@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Hashing;
@@ -33,7 +32,9 @@ public static class LocalPackageVerifier
     /// <summary>Verifies a package already read into memory (<paramref name="nupkgPath"/> names it in messages).</summary>
     public static ComponentManifest Verify(byte[] package, string nupkgPath, string componentId, TaggedVersion tagged)
     {
-        if (PackageArchiveCheck.FindProblem(package, PackageIds.Local(componentId) + ".nuspec") is { } problem)
+        // One pass over the archive checks it as a whole and inflates the manifest and the sources for the hash.
+        var kept = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (PackageArchiveCheck.FindProblem(package, PackageIds.Local(componentId) + ".nuspec", IsManifestOrSource, kept) is { } problem)
         {
             throw new BitException(
                 DiagnosticCodes.LocalPackageEntryRefused,
@@ -43,26 +44,24 @@ public static class LocalPackageVerifier
                 nupkgPath);
         }
 
+        if (!kept.TryGetValue(ComponentManifest.PathInPackage, out var manifestJson))
+        {
+            throw Corrupt(nupkgPath, componentId, tagged, $"it has no {ComponentManifest.PathInPackage}");
+        }
+
         ComponentManifest manifest;
-        string actual;
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
-            var manifestEntry = zip.GetEntry(ComponentManifest.PathInPackage) ?? throw Corrupt(nupkgPath, componentId, tagged, $"it has no {ComponentManifest.PathInPackage}");
-            using (var stream = manifestEntry.Open())
-            {
-                manifest = ComponentManifest.FromJson(stream);
-            }
-
-            var sources = zip.Entries
-                .Where(e => e.FullName.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal) && !e.FullName.EndsWith('/'))
-                .Select(e => (Uri.UnescapeDataString(e.FullName[ComponentManifest.SourcesFolderInPackage.Length..]), (Func<Stream>)e.Open));
-            actual = ContentHash.Of(sources);
+            manifest = ComponentManifest.FromJson(manifestJson);
         }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException)
+        catch (JsonException ex)
         {
-            throw Corrupt(nupkgPath, componentId, tagged, $"it cannot be read ({ex.Message})");
+            throw Corrupt(nupkgPath, componentId, tagged, $"its {ComponentManifest.PathInPackage} cannot be read ({ex.Message})");
         }
+
+        var actual = ContentHash.Of(kept
+            .Where(e => e.Key.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal) && !e.Key.EndsWith('/'))
+            .Select(e => (Uri.UnescapeDataString(e.Key[ComponentManifest.SourcesFolderInPackage.Length..]), (Func<Stream>)(() => new MemoryStream(e.Value, writable: false)))));
 
         if (manifest.Id != componentId || NuGetVersion.Parse(manifest.Version) != NuGetVersion.Parse(tagged.Version))
         {
@@ -80,6 +79,9 @@ public static class LocalPackageVerifier
 
         return manifest;
     }
+
+    private static bool IsManifestOrSource(string entryName) =>
+        entryName == ComponentManifest.PathInPackage || entryName.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal);
 
     private static BitException Corrupt(string path, string componentId, TaggedVersion tagged, string what) =>
         new(DiagnosticCodes.LocalPackageCorrupt,

@@ -28,7 +28,15 @@ public sealed record PackageArchiveProblem(string? Entry, string Reason);
 /// </summary>
 public static class PackageArchiveCheck
 {
-    public static PackageArchiveProblem? FindProblem(ReadOnlyMemory<byte> package, string expectedNuspecName)
+    public static PackageArchiveProblem? FindProblem(ReadOnlyMemory<byte> package, string expectedNuspecName) =>
+        FindProblem(package, expectedNuspecName, static _ => false, new Dictionary<string, byte[]>());
+
+    /// <summary>
+    /// Checks the package, and hands back the inflated content of the entries <paramref name="keep"/> selects (by their
+    /// stored name) in <paramref name="kept"/>: a caller that needs some entries' content gets it from the one inflation
+    /// the check does anyway.
+    /// </summary>
+    public static PackageArchiveProblem? FindProblem(ReadOnlyMemory<byte> package, string expectedNuspecName, Func<string, bool> keep, IDictionary<string, byte[]> kept)
     {
         var entries = StoredZipArchive.TryRead(package);
         if (entries is null)
@@ -54,7 +62,7 @@ public static class PackageArchiveCheck
                 ?? (entry.LocalName != entry.Name ? $"its local header names it '{Printable(entry.LocalName)}'" : null)
                 ?? (seen.TryGetValue(Uri.UnescapeDataString(entry.Name), out var earlier) ? $"it is in the package twice (also as '{Printable(earlier)}')" : null)
                 ?? PartProblem(entry.Name, expectedNuspecName)
-                ?? ContentProblem(entry);
+                ?? ContentProblem(entry, keep(entry.Name) ? new MemoryStream() : null, kept);
             if (problem is not null)
             {
                 return new(Printable(entry.Name), problem);
@@ -143,7 +151,7 @@ public static class PackageArchiveCheck
     }
 
     /// <summary>Inflates the entry (never past its recorded size plus one byte) and compares size and CRC-32 with its directory record.</summary>
-    private static string? ContentProblem(StoredZipEntry entry)
+    private static string? ContentProblem(StoredZipEntry entry, MemoryStream? content, IDictionary<string, byte[]> kept)
     {
         var data = entry.CompressedData;
         if (data is null)
@@ -161,19 +169,21 @@ public static class PackageArchiveCheck
         if (entry.Method == 0)
         {
             crc.Append(data.Value.Span);
+            content?.Write(data.Value.Span);
             inflated = data.Value.Length;
         }
         else
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(81920);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(81920, entry.DeclaredSize + 1L));
             inflated = 0;
             try
             {
-                using var content = new DeflateStream(new ReadOnlyMemoryStream(data.Value), CompressionMode.Decompress);
+                using var deflated = new DeflateStream(new ReadOnlyMemoryStream(data.Value), CompressionMode.Decompress);
                 int read;
-                while (inflated <= entry.DeclaredSize && (read = content.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.DeclaredSize + 1 - inflated))) > 0)
+                while (inflated <= entry.DeclaredSize && (read = deflated.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.DeclaredSize + 1 - inflated))) > 0)
                 {
                     crc.Append(buffer.AsSpan(0, read));
+                    content?.Write(buffer, 0, read);
                     inflated += read;
                 }
             }
@@ -197,7 +207,17 @@ public static class PackageArchiveCheck
             return $"the zip directory says it is {entry.DeclaredSize} bytes, but it inflates to {inflated}";
         }
 
-        return crc.GetCurrentHashAsUInt32() != entry.DeclaredCrc ? "its content does not match the CRC-32 in the zip directory" : null;
+        if (crc.GetCurrentHashAsUInt32() != entry.DeclaredCrc)
+        {
+            return "its content does not match the CRC-32 in the zip directory";
+        }
+
+        if (content is not null)
+        {
+            kept[entry.Name] = content.ToArray();
+        }
+
+        return null;
     }
 
     private static string Printable(string name) =>
