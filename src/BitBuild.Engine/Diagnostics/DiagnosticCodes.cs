@@ -47,6 +47,7 @@ public static class DiagnosticCodes
     public const string UntagUnknownVersion = "BIT2008";
     public const string UntagHasDependents = "BIT2009";
     public const string DependencyModified = "BIT2010";
+    public const string TaggedVersionOverridden = "BIT2011";
 
     // Scopes and export
     public const string UnknownScope = "BIT3001";

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Xml.Linq;
+using BitBuild.EndToEnd.Tests.Infrastructure;
+using BitBuild.Engine.Processes;
+
+namespace BitBuild.EndToEnd.Tests.RealRepositories;
+
+/// <summary>
+/// Real repositories set the version themselves: with a versioning package (MinVer, Nerdbank.GitVersioning,
+/// GitVersion.MsBuild, the real packages, in a git repository with tags and history), a Version in Directory.Build.props,
+/// or a target of their own. Whatever the repository does, the packages tag produces carry the tagged version — in the
+/// file name, the nuspec, the dependency on another component — and the assembly a consistent one, while the same
+/// project packed with plain 'dotnet pack' gets the repository's version (so each case really overrides it).
+/// </summary>
+public sealed class TaggedVersionWinsTests
+{
+    /// <summary>A way a repository sets its version: what goes into Directory.Build.props/.targets and the repository.</summary>
+    public sealed record VersioningSetup(string Name, string Props, string Targets, string PlainPackVersionStart, Action<TempWorkspace>? Prepare = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly VersioningSetup[] Setups =
+    [
+        new("MinVer",
+            """<ItemGroup><PackageReference Include="MinVer" Version="8.0.0" PrivateAssets="all" /></ItemGroup>""",
+            "", "8.7.1-alpha.0.", ws => { Git(ws, "tag", "8.7.0"); Commit(ws, "after the release"); }),
+        new("Nerdbank.GitVersioning",
+            """<ItemGroup><PackageReference Include="Nerdbank.GitVersioning" Version="3.10.94" PrivateAssets="all" /></ItemGroup>""",
+            "", "5.2.", ws => { ws.Write("version.json", """{ "version": "5.2", "publicReleaseRefSpec": [ "^refs/heads/main$" ] }"""); Commit(ws, "version.json"); }),
+        new("GitVersion.MsBuild",
+            """<ItemGroup><PackageReference Include="GitVersion.MsBuild" Version="6.8.2" PrivateAssets="all" /></ItemGroup>""",
+            "", "3.1.", ws => { Git(ws, "tag", "3.1.0"); Commit(ws, "after the release"); }),
+        new("Directory.Build.props Version",
+            "<PropertyGroup><Version>4.5.6</Version><VersionSuffix>preview</VersionSuffix></PropertyGroup>", "", "4.5.6"),
+        new("custom version target",
+            "",
+            """
+            <Target Name="StampRepositoryVersion" BeforeTargets="GetAssemblyVersion;GenerateNuspec;_GetProjectVersion;CoreCompile">
+              <PropertyGroup>
+                <Version>9.9.9-custom</Version>
+                <PackageVersion>9.9.9-custom</PackageVersion>
+                <FileVersion>9.9.9.9</FileVersion>
+                <InformationalVersion>9.9.9-custom+stamp</InformationalVersion>
+              </PropertyGroup>
+            </Target>
+            """, "9.9.9-custom"),
+    ];
+
+    public static TheoryData<string> SetupNames => new(Setups.Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(SetupNames))]
+    public void Packages_and_assemblies_carry_the_tagged_version(string setupName)
+    {
+        var setup = Setups.Single(s => s.Name == setupName);
+        using var ws = CreateRepository(setup, assemblyVersion: null);
+
+        var plain = BitCli.DotNet(ws.Root, "pack", "src/core/Core.csproj", "-o", ws.PathOf("plain-pack"), "-nologo");
+        Assert.True(plain.ExitCode == 0, plain.CombinedOutput);
+        var plainPackage = Path.GetFileName(Assert.Single(Directory.GetFiles(ws.PathOf("plain-pack"), "*.nupkg")));
+        Assert.StartsWith("Core." + setup.PlainPackVersionStart, plainPackage);
+
+        var tag = BitCli.Bit(ws.Root, "tag", "-m", "first");
+
+        Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
+        var core = ws.PathOf(".bit/packages/core/0.0.1/bitlocal.core.0.0.1.nupkg");
+        var app = ws.PathOf(".bit/packages/app/0.0.1/bitlocal.app.0.0.1.nupkg");
+        Assert.True(File.Exists(core), tag.CombinedOutput);
+        Assert.Equal("0.0.1", NuspecVersion(core));
+        Assert.Equal("0.0.1", NuspecVersion(app));
+        Assert.Equal("0.0.1", DependencyVersion(app, "bitlocal.core"));
+        var (assemblyVersion, fileVersion, informationalVersion) = AssemblyVersions(core, "Core.dll");
+        Assert.Equal(new Version(0, 0, 1, 0), assemblyVersion);
+        Assert.Equal("0.0.1.0", fileVersion);
+        Assert.Matches("^0\\.0\\.1(\\+[0-9a-f]+)?$", informationalVersion);
+    }
+
+    /// <summary>A repository that pins AssemblyVersion (strong-name binding across patch releases) keeps it; the rest follows the tag.</summary>
+    [Fact]
+    public void A_pinned_assembly_version_is_kept_while_the_package_gets_the_tagged_version()
+    {
+        using var ws = CreateRepository(Setups.Single(s => s.Name == "MinVer"), assemblyVersion: "4.0.0.0");
+
+        var tag = BitCli.Bit(ws.Root, "tag", "-m", "first");
+
+        Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
+        var core = ws.PathOf(".bit/packages/core/0.0.1/bitlocal.core.0.0.1.nupkg");
+        Assert.Equal("0.0.1", NuspecVersion(core));
+        var (assemblyVersion, fileVersion, _) = AssemblyVersions(core, "Core.dll");
+        Assert.Equal(new Version(4, 0, 0, 0), assemblyVersion);
+        Assert.Equal("0.0.1.0", fileVersion);
+    }
+
+    /// <summary>
+    /// A target that sets the package version after BitBuild last set it (here: after GetAssemblyVersion, by which time
+    /// BitBuild's own target has run) is caught when the package comes out: BIT2011 naming both versions, nothing tagged.
+    /// </summary>
+    [Fact]
+    public void A_version_set_after_bitbuild_set_it_is_reported_and_nothing_is_tagged()
+    {
+        var late = new VersioningSetup("late target", "", """
+            <Target Name="StampLate" AfterTargets="GetAssemblyVersion">
+              <PropertyGroup><PackageVersion>7.7.7</PackageVersion></PropertyGroup>
+            </Target>
+            """, "7.7.7");
+        using var ws = CreateRepository(late, assemblyVersion: null);
+        var bitmapBefore = ws.Read(".bitmap");
+
+        var tag = BitCli.Bit(ws.Root, "tag", "-m", "first");
+
+        Assert.True(tag.ExitCode == 1, tag.CombinedOutput);
+        Assert.Contains("error BIT2011:", tag.StandardError);
+        Assert.Contains("was packed as version 7.7.7 instead of the tagged 0.0.1", tag.StandardError);
+        Assert.Equal(bitmapBefore, ws.Read(".bitmap"));
+        Assert.False(Directory.Exists(ws.PathOf(".bit/packages/core")));
+    }
+
+    /// <summary>A git repository with two components (app depends on core) and the setup's versioning.</summary>
+    private static TempWorkspace CreateRepository(VersioningSetup setup, string? assemblyVersion)
+    {
+        var ws = new TempWorkspace("versioning");
+        var pin = assemblyVersion is null ? "" : $"<PropertyGroup><AssemblyVersion>{assemblyVersion}</AssemblyVersion></PropertyGroup>";
+        ws.Write("Directory.Build.props", $"<Project>\n  {setup.Props}\n  {pin}\n</Project>\n");
+        ws.Write("Directory.Build.targets", $"<Project>\n{setup.Targets}\n</Project>\n");
+        ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static int Value => 42; }\n");
+        ws.AddLibrary("src/app", "App", "namespace App;\npublic static class Show { public static string Text => Core.Answer.Value.ToString(); }\n", "src/core/Core.csproj");
+        var init = BitCli.Bit(ws.Root, "init", "--default-scope", "team.versions");
+        Assert.True(init.ExitCode == 0, init.CombinedOutput);
+        var add = BitCli.Bit(ws.Root, "add", "src/core", "src/app");
+        Assert.True(add.ExitCode == 0, add.CombinedOutput);
+        Git(ws, "init", "-q", "-b", "main");
+        Commit(ws, "init");
+        setup.Prepare?.Invoke(ws);
+        return ws;
+    }
+
+    private static void Commit(TempWorkspace ws, string message)
+    {
+        File.AppendAllText(ws.PathOf("history.txt"), message + "\n");
+        Git(ws, "add", "-A");
+        Git(ws, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", message);
+    }
+
+    private static void Git(TempWorkspace ws, params string[] args)
+    {
+        var result = ProcessRunner.Run("git", args, ws.Root, new Dictionary<string, string?> { ["GIT_CONFIG_GLOBAL"] = "/dev/null" });
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)}:\n{result.CombinedOutput}");
+    }
+
+    private static XElement Nuspec(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entry = zip.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = entry.Open();
+        return XElement.Load(stream);
+    }
+
+    private static string NuspecVersion(string nupkg) =>
+        Nuspec(nupkg).Descendants().Single(e => e.Name.LocalName == "version" && e.Parent!.Name.LocalName == "metadata").Value;
+
+    private static string DependencyVersion(string nupkg, string id) =>
+        Nuspec(nupkg).Descendants().Where(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == id)
+            .Select(e => (string)e.Attribute("version")!).Distinct().Single();
+
+    /// <summary>The assembly's version, file version and informational version, read from the dll in the package.</summary>
+    private static (Version? Assembly, string? File, string? Informational) AssemblyVersions(string nupkg, string dllName)
+    {
+        var folder = Directory.CreateTempSubdirectory("bit-dll-").FullName;
+        try
+        {
+            using (var zip = ZipFile.OpenRead(nupkg))
+            {
+                zip.Entries.Single(e => e.FullName == "lib/net10.0/" + dllName).ExtractToFile(Path.Combine(folder, dllName));
+            }
+
+            var path = Path.Combine(folder, dllName);
+            var info = FileVersionInfo.GetVersionInfo(path);
+            return (AssemblyName.GetAssemblyName(path).Version, info.FileVersion, info.ProductVersion);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
