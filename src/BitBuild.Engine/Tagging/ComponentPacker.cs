@@ -49,25 +49,23 @@ public static class ComponentPacker
 
         try
         {
-            var index = 0;
             var args = new List<string>
             {
                 "pack", solution, "-nologo", "-v:minimal", "-nr:false",
-                // Imported after Directory.Build.targets and the packages' targets (Microsoft.Common.targets), in inner
-                // and outer (multi-targeting) builds alike: what it sets is the last word at evaluation.
+                // A single-framework or inner build imports it after Directory.Build.targets and the packages' targets
+                // (Microsoft.Common.targets): the last word at evaluation. A multi-targeting outer build, where pack runs,
+                // has no such hook and imports it before them (Microsoft.Common.CrossTargeting.targets); there the
+                // version targets (TaggedVersionTargets) set the version again before pack reads it.
                 $"-p:CustomAfterDirectoryBuildTargets={targets}",
+                $"-p:CustomAfterMicrosoftCommonCrossTargetingTargets={targets}",
                 "-p:BitTagging=true",
             };
-            var result = DotNetCli.Run(args, workspace.Root, line =>
+            ProcessResult result;
+            using (var progress = new PackProgress(log, requests.Select(r => r.Manifest.Id).ToList()))
             {
-                // Pack prints "Successfully created package '…'" once per package: progress, component by component.
-                if (line.Contains("Successfully created package", StringComparison.Ordinal))
-                {
-                    index++;
-                    var name = Path.GetFileName(line.Trim().TrimEnd('.').Trim('\'')).Replace(".nupkg'", string.Empty);
-                    log.Progress(Math.Min(index, requests.Count), requests.Count, "packed " + name.TrimEnd('\'', '.'));
-                }
-            });
+                result = DotNetCli.Run(args, workspace.Root, progress.OnOutputLine);
+            }
+
             if (result.ExitCode != 0)
             {
                 throw new BitException(

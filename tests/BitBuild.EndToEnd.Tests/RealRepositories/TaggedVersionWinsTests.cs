@@ -19,6 +19,9 @@ public sealed class TaggedVersionWinsTests
     /// <summary>A way a repository sets its version: what goes into Directory.Build.props/.targets and the repository.</summary>
     public sealed record VersioningSetup(string Name, string Props, string Targets, string PlainPackVersionStart, Action<TempWorkspace>? Prepare = null)
     {
+        /// <summary>Core targets netstandard2.0 and net8.0 (pack runs in the outer build, where the hooks differ).</summary>
+        public bool MultiTargeting { get; init; }
+
         public override string ToString() => Name;
     }
 
@@ -33,6 +36,9 @@ public sealed class TaggedVersionWinsTests
         new("GitVersion.MsBuild",
             """<ItemGroup><PackageReference Include="GitVersion.MsBuild" Version="6.8.2" PrivateAssets="all" /></ItemGroup>""",
             "", "3.1.", ws => { Git(ws, "tag", "3.1.0"); Commit(ws, "after the release"); }),
+        new("MinVer, multi-targeting",
+            """<ItemGroup><PackageReference Include="MinVer" Version="8.0.0" PrivateAssets="all" /></ItemGroup>""",
+            "", "8.7.1-alpha.0.", ws => { Git(ws, "tag", "8.7.0"); Commit(ws, "after the release"); }) { MultiTargeting = true },
         new("Directory.Build.props Version",
             "<PropertyGroup><Version>4.5.6</Version><VersionSuffix>preview</VersionSuffix></PropertyGroup>", "", "4.5.6"),
         new("custom version target",
@@ -72,7 +78,7 @@ public sealed class TaggedVersionWinsTests
         Assert.Equal("0.0.1", NuspecVersion(core));
         Assert.Equal("0.0.1", NuspecVersion(app));
         Assert.Equal("0.0.1", DependencyVersion(app, "bitlocal.core"));
-        var (assemblyVersion, fileVersion, informationalVersion) = AssemblyVersions(core, "Core.dll");
+        var (assemblyVersion, fileVersion, informationalVersion) = AssemblyVersions(core, setup.MultiTargeting ? "lib/net8.0/Core.dll" : "lib/net10.0/Core.dll");
         Assert.Equal(new Version(0, 0, 1, 0), assemblyVersion);
         Assert.Equal("0.0.1.0", fileVersion);
         Assert.Matches("^0\\.0\\.1(\\+[0-9a-f]+)?$", informationalVersion);
@@ -89,7 +95,7 @@ public sealed class TaggedVersionWinsTests
         Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
         var core = ws.PathOf(".bit/packages/core/0.0.1/bitlocal.core.0.0.1.nupkg");
         Assert.Equal("0.0.1", NuspecVersion(core));
-        var (assemblyVersion, fileVersion, _) = AssemblyVersions(core, "Core.dll");
+        var (assemblyVersion, fileVersion, _) = AssemblyVersions(core, "lib/net10.0/Core.dll");
         Assert.Equal(new Version(4, 0, 0, 0), assemblyVersion);
         Assert.Equal("0.0.1.0", fileVersion);
     }
@@ -126,6 +132,13 @@ public sealed class TaggedVersionWinsTests
         ws.Write("Directory.Build.props", $"<Project>\n  {setup.Props}\n  {pin}\n</Project>\n");
         ws.Write("Directory.Build.targets", $"<Project>\n{setup.Targets}\n</Project>\n");
         ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static int Value => 42; }\n");
+        if (setup.MultiTargeting)
+        {
+            ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj")
+                .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>netstandard2.0;net8.0</TargetFrameworks>", StringComparison.Ordinal)
+                .Replace("<ImplicitUsings>enable</ImplicitUsings>", "<LangVersion>latest</LangVersion>", StringComparison.Ordinal));
+        }
+
         ws.AddLibrary("src/app", "App", "namespace App;\npublic static class Show { public static string Text => Core.Answer.Value.ToString(); }\n", "src/core/Core.csproj");
         var init = BitCli.Bit(ws.Root, "init", "--default-scope", "team.versions");
         Assert.True(init.ExitCode == 0, init.CombinedOutput);
@@ -166,14 +179,15 @@ public sealed class TaggedVersionWinsTests
             .Select(e => (string)e.Attribute("version")!).Distinct().Single();
 
     /// <summary>The assembly's version, file version and informational version, read from the dll in the package.</summary>
-    private static (Version? Assembly, string? File, string? Informational) AssemblyVersions(string nupkg, string dllName)
+    private static (Version? Assembly, string? File, string? Informational) AssemblyVersions(string nupkg, string entryName)
     {
+        var dllName = Path.GetFileName(entryName);
         var folder = Directory.CreateTempSubdirectory("bit-dll-").FullName;
         try
         {
             using (var zip = ZipFile.OpenRead(nupkg))
             {
-                zip.Entries.Single(e => e.FullName == "lib/net10.0/" + dllName).ExtractToFile(Path.Combine(folder, dllName));
+                zip.Entries.Single(e => e.FullName == entryName).ExtractToFile(Path.Combine(folder, dllName));
             }
 
             var path = Path.Combine(folder, dllName);
