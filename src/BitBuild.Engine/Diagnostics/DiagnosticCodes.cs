@@ -35,6 +35,7 @@ public static class DiagnosticCodes
     public const string ComponentAlreadyAdded = "BIT1011";
     public const string UnsupportedBitmapVersion = "BIT1012";
     public const string InvalidArguments = "BIT1013";
+    public const string SdkNotInstalled = "BIT1014";
 
     // Tag
     public const string VersionNotGreater = "BIT2001";

@@ -36,6 +36,18 @@ public static class DotNetCli
         ["BitBuildEngineChildBuild"] = "true",
     };
 
-    public static ProcessResult Run(IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutputLine = null) =>
-        ProcessRunner.Run(HostPath, arguments, workingDirectory, Environment(), onOutputLine);
+    /// <summary>
+    /// Runs dotnet. A global.json that pins an SDK this machine does not have fails every dotnet command before MSBuild
+    /// starts; that is reported as what it is (BIT1014, naming the file and the versions), whichever command met it first.
+    /// </summary>
+    public static ProcessResult Run(IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutputLine = null)
+    {
+        var result = ProcessRunner.Run(HostPath, arguments, workingDirectory, Environment(), onOutputLine);
+        if (result.ExitCode != 0 && MissingSdk.FromOutput(result.CombinedOutput) is { } missing)
+        {
+            throw missing;
+        }
+
+        return result;
+    }
 }

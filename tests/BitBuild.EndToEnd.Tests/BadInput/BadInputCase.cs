@@ -6,7 +6,7 @@ namespace BitBuild.EndToEnd.Tests.BadInput;
 /// One bad input: how to spoil a copy of the fixture workspace (<see cref="Arrange"/>), the dotnet bit command that must
 /// refuse it, the BIT code it must report and the exit code (2 for usage errors, 1 for everything else).
 /// </summary>
-/// <param name="Item">The Deliver item of the hardening issue the case covers (1 = names, 2 = missing projects, …).</param>
+/// <param name="Item">The Deliver item of the hardening issue the case covers (1 = names, 2 = missing projects, …; 0 = beyond them, e.g. repository quirks).</param>
 public sealed record BadInputCase(string Name, int Item, string Code, int ExitCode, string[] Arguments, Action<TempWorkspace>? Arrange = null)
 {
     /// <summary>Text the error must contain besides its code (e.g. the file or the name it is about).</summary>

@@ -100,6 +100,10 @@ public static class BadInputCases
             Mentions = ["utils/string"],
         },
 
+        // Repository quirks that fail every build are reported before any build, by the first command that runs dotnet.
+        new("global.json pinning an SDK that is not installed (status)", 0, "BIT1014", 1, ["status"], PinMissingSdk) { Mentions = ["9.0.100", "global.json", "is not installed"] },
+        new("global.json pinning an SDK that is not installed (tag)", 0, "BIT1014", 1, ["tag", "--all"], PinMissingSdk) { Mentions = ["9.0.100"] },
+
         // 6. --rewire refuses every component whose package it would rewrite while it is modified since its tag.
         new("--rewire with a dependency modified since its tag, pulled in by --include-dependencies", 6, "BIT3018", 1,
             ["export", "team.other", "hello/world", "--include-dependencies", "--rewire"], ModifyUtilsStringAndAddTeamOther) { Mentions = ["utils/string"] },
@@ -135,6 +139,10 @@ public static class BadInputCases
         Spoil.Declarations(ws, "<BitComponent Include=\"$(MSBuildThisFileDirectory)src/hello/world/Hello.World.csproj\" />",
             "<BitComponent Include=\"$(MSBuildThisFileDirectory)src/hello/world/Hello.World.csproj\" />\n    <BitComponent Include=\"$(MSBuildThisFileDirectory)src/other/world/Hello.World.csproj\" Id=\"hello/world\" />");
     }
+
+    /// <summary>A global.json that asks for an SDK this machine does not have, and no newer one.</summary>
+    private static void PinMissingSdk(Infrastructure.TempWorkspace ws) =>
+        ws.Write("global.json", "{ \"sdk\": { \"version\": \"9.0.100\", \"rollForward\": \"disable\" } }\n");
 
     /// <summary>A second scope, team.other, and a change to utils/string's sources after its tag.</summary>
     private static void ModifyUtilsStringAndAddTeamOther(Infrastructure.TempWorkspace ws)
