@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using BitBuild.EndToEnd.Tests.Infrastructure;
 using BitBuild.Engine.Files;
-using BitBuild.Engine.Processes;
 
 namespace BitBuild.EndToEnd.Tests.BadInput;
 
@@ -91,9 +90,9 @@ public sealed class CrashLeftoversTests(BadInputFixture fixture) : IClassFixture
         using var ws = fixture.Copy("leftovers-kill");
         Assert.Contains("/.bit/", ws.Read(".gitignore")); // as dotnet bit init wrote it
         ws.Write(".gitignore", ws.Read(".gitignore") + "feeds/\n");
-        Git(ws.Root, "init", "-q");
-        Git(ws.Root, "add", "-A");
-        Git(ws.Root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "workspace");
+        ws.Git("init", "-q");
+        ws.Git("add", "-A");
+        ws.Git("commit", "-q", "-m", "workspace");
 
         var killed = 0;
         foreach (var delay in new[] { 150, 300, 600, 900, 1400 })
@@ -117,9 +116,9 @@ public sealed class CrashLeftoversTests(BadInputFixture fixture) : IClassFixture
             }
 
             export.WaitForExit();
-            var untracked = Git(ws.Root, "status", "--porcelain", "--untracked-files=all").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var untracked = ws.Git("status", "--porcelain", "--untracked-files=all").Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.True(untracked.All(line => line == " M .bitmap"), $"git status after a kill at {delay} ms:\n{string.Join('\n', untracked)}");
-            Git(ws.Root, "checkout", "-q", "--", ".bitmap"); // the next trial starts from hello/world staged again
+            ws.Git("checkout", "-q", "--", ".bitmap"); // the next trial starts from hello/world staged again
             foreach (var version in Directory.GetDirectories(ws.PathOf(BadInputFixture.ScopeFolder), "user.my-collection.hello.world"))
             {
                 Directory.Delete(version, recursive: true);
@@ -132,12 +131,5 @@ public sealed class CrashLeftoversTests(BadInputFixture fixture) : IClassFixture
         Assert.Equal([], Directory.GetFileSystemEntries(ws.PathOf(BadInputFixture.ScopeFolder), ".bit-*"));
         Assert.Equal([], Directory.GetFileSystemEntries(systemTemp, "bitbuild-*"));
         Assert.Equal([], Directory.Exists(ws.PathOf(".bit/tmp")) ? Directory.GetFileSystemEntries(ws.PathOf(".bit/tmp")) : []);
-    }
-
-    private static string Git(string root, params string[] args)
-    {
-        var result = ProcessRunner.Run("git", args, root, new Dictionary<string, string?> { ["GIT_CONFIG_GLOBAL"] = "/dev/null" });
-        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)}:\n{result.CombinedOutput}");
-        return result.StandardOutput;
     }
 }

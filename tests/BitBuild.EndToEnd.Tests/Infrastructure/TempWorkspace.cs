@@ -69,6 +69,14 @@ public sealed class TempWorkspace : IDisposable
         return $"{folder}/{name}.csproj";
     }
 
+    /// <summary>Runs git in the folder (no user or global configuration; a fixed identity for commits), asserting success; returns stdout.</summary>
+    public string Git(params string[] args)
+    {
+        var result = ProcessRunner.Run("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", .. args], Root, new Dictionary<string, string?> { ["GIT_CONFIG_GLOBAL"] = "/dev/null" });
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)}:\n{result.CombinedOutput}");
+        return result.StandardOutput;
+    }
+
     /// <summary>Makes the folder a git repository with one commit (source files then count as git sees them).</summary>
     public void GitInit()
     {

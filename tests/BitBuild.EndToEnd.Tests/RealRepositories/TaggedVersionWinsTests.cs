@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
 using BitBuild.EndToEnd.Tests.Infrastructure;
-using BitBuild.Engine.Processes;
 
 namespace BitBuild.EndToEnd.Tests.RealRepositories;
 
@@ -154,14 +153,10 @@ public sealed class TaggedVersionWinsTests
     {
         File.AppendAllText(ws.PathOf("history.txt"), message + "\n");
         Git(ws, "add", "-A");
-        Git(ws, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", message);
+        Git(ws, "commit", "-q", "-m", message);
     }
 
-    private static void Git(TempWorkspace ws, params string[] args)
-    {
-        var result = ProcessRunner.Run("git", args, ws.Root, new Dictionary<string, string?> { ["GIT_CONFIG_GLOBAL"] = "/dev/null" });
-        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)}:\n{result.CombinedOutput}");
-    }
+    private static void Git(TempWorkspace ws, params string[] args) => ws.Git(args);
 
     private static XElement Nuspec(string nupkg)
     {
