@@ -15,6 +15,8 @@ namespace BitBuild.Engine.Files;
 /// </summary>
 public static class OwnedTempName
 {
+    private static readonly TimeSpan StartTimeMargin = TimeSpan.FromMinutes(10);
+
     private static readonly string ThisMachine = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)))[..8];
 
     public static string Create(string prefix) => Create(prefix, Environment.ProcessId);
@@ -84,7 +86,10 @@ public static class OwnedTempName
         {
             using var process = Process.GetProcessById(pid);
             // A process id is reused: a process started after the leftover was last written cannot be the one that wrote it.
-            return process.HasExited || process.StartTime.ToUniversalTime() > written.AddSeconds(1);
+            // "After" with a wide margin: Linux derives a process's start time from the boot time, which moves with every
+            // clock adjustment since boot, so it can be off by seconds; keeping a leftover until that process exits is cheap,
+            // deleting the folder of a live export is not.
+            return process.HasExited || process.StartTime.ToUniversalTime() > written + StartTimeMargin;
         }
         catch (ArgumentException)
         {

@@ -72,7 +72,7 @@ public sealed class OwnedTempNameTests : IDisposable
     {
         // Written before the process that now has that id started: the writer is gone.
         var path = Plant(OwnedTempName.Create("probe-", Environment.ProcessId == 1 ? 2 : 1));
-        Directory.SetLastWriteTimeUtc(path, Process.GetProcessById(Environment.ProcessId == 1 ? 2 : 1).StartTime.ToUniversalTime().AddMinutes(-5));
+        Directory.SetLastWriteTimeUtc(path, Process.GetProcessById(Environment.ProcessId == 1 ? 2 : 1).StartTime.ToUniversalTime().AddHours(-1));
 
         Assert.Equal(1, OwnedTempName.Sweep(folder.Root, "probe-", TimeSpan.FromHours(1)));
     }
