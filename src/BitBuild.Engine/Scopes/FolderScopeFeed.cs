@@ -190,8 +190,7 @@ public sealed class FolderScopeFeed : IScopeFeed
     {
         var root = Root;
         createdRoot = !Directory.Exists(root);
-        Directory.CreateDirectory(root);
-        RemoveAbandonedStaging();
+        Directory.CreateDirectory(root); // leftovers in it were swept by CheckWritableAsync, which every export runs first
         var folder = Path.Combine(root, OwnedTempName.Create(StagingPrefix));
         Directory.CreateDirectory(folder);
         return folder;
