@@ -68,6 +68,11 @@ public static class ComponentPacker
 
             if (result.ExitCode != 0)
             {
+                if (VersionOverrideReport.FromBuildOutput(workspace, result.CombinedOutput, requests, targets) is { } overridden)
+                {
+                    throw overridden;
+                }
+
                 throw new BitException(
                     DiagnosticCodes.BuildFailed,
                     $"Building and packing {string.Join(", ", requests.Select(r => r.Manifest.Id))} failed, so nothing was tagged. MSBuild said:\n{ComponentDiscovery.ErrorLines(result.CombinedOutput)}\n" +
@@ -86,12 +91,7 @@ public static class ComponentPacker
                         .FirstOrDefault(v => NuGet.Versioning.NuGetVersion.TryParse(v, out _));
                     if (other is not null)
                     {
-                        throw new BitException(
-                            DiagnosticCodes.TaggedVersionOverridden,
-                            $"{request.Manifest.Id} was packed as version {other} instead of the tagged {request.Manifest.Version}, so nothing was tagged: " +
-                            $"something in the repository sets the package version late in the build ({request.ProjectPath}, its Directory.Build.props/.targets " +
-                            "or a package they reference), after BitBuild set it. Find it with 'dotnet msbuild -pp' or a binary log (-bl), make it leave " +
-                            "PackageVersion alone when BitTagging is true, then tag again.");
+                        throw VersionOverrideReport.AfterPack(workspace, request, other, targets);
                     }
 
                     throw new BitException(

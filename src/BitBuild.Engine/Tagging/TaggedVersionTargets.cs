@@ -41,9 +41,42 @@ internal static class TaggedVersionTargets
     /// The two targets, once per file; they act only in projects that got <see cref="ProjectProperties"/>. Each target runs
     /// once per project, hence two of them with the same body (a CallTarget'ed target would run only the first time).
     /// </summary>
-    public static string Targets { get; } =
-        Target("BitUseTaggedVersionAfterVersioning", "AfterTargets=\"MinVer;GetBuildVersion;GetVersion\"") +
-        Target("BitUseTaggedVersionBeforeUse", "BeforeTargets=\"GetAssemblyVersion;GetAssemblyAttributes;GenerateAssemblyNBGVVersionInfo;GetPackageVersion;_GetProjectVersion;GenerateNuspec;CoreCompile\"");
+    public static string Targets =>
+        Target("BitUseTaggedVersionAfterVersioning", $"AfterTargets=\"{string.Join(';', VersioningPackageTargets)}\"") +
+        Target("BitUseTaggedVersionBeforeUse", "BeforeTargets=\"GetAssemblyVersion;GetAssemblyAttributes;GenerateAssemblyNBGVVersionInfo;_GetProjectVersion;GenerateNuspec;CoreCompile\"") +
+        CheckTargets;
+
+    /// <summary>The versioning packages' targets that set the version (MinVer, Nerdbank.GitVersioning, GitVersion.MsBuild), each countered right after it ran.</summary>
+    public static IReadOnlyList<string> VersioningPackageTargets { get; } = ["MinVer", "GetBuildVersion", "GetVersion"];
+
+    /// <summary>The code and the shape of the error the check targets write, which <see cref="VersionOverrideReport"/> reads back.</summary>
+    public const string OverrideErrorPattern = @"error BIT2011: (?<property>\w+) of (?<project>.+?) is '(?<value>.*?)' instead of '(?<expected>.*?)'";
+
+    /// <summary>
+    /// Before a project builds anything (before BeforeBuild, the first step of Build: a hook before CoreBuild would run only
+    /// after CoreBuild's dependencies, the compile among them), the targets
+    /// that compute its version are run and the result compared with the tagged version: something that still overrides
+    /// it (a target of the repository's hooked after BitBuild's) fails the tag in seconds rather than after the build.
+    /// A multi-targeting project is checked in its outer build too, where pack reads the package version.
+    /// </summary>
+    private const string CheckTargets = """
+          <Target Name="BitCheckTaggedVersion" BeforeTargets="BeforeBuild" DependsOnTargets="GetAssemblyVersion;_GetProjectVersion"
+                  Condition="'$(_BitTaggedVersion)' != '' and '$(IsCrossTargetingBuild)' != 'true'">
+            <PropertyGroup>
+              <_BitExpectedAssemblyVersion>$(_BitRepositoryAssemblyVersion)</_BitExpectedAssemblyVersion>
+              <_BitExpectedAssemblyVersion Condition="'$(_BitRepositoryAssemblyVersion)' == ''">$(_BitTaggedNumericVersion)</_BitExpectedAssemblyVersion>
+            </PropertyGroup>
+            <Error Code="BIT2011" Condition="'$(PackageVersion)' != '$(_BitTaggedVersion)'" Text="PackageVersion of $(MSBuildProjectFullPath) is '$(PackageVersion)' instead of '$(_BitTaggedVersion)'" />
+            <Error Code="BIT2011" Condition="'$(Version)' != '$(_BitTaggedVersion)'" Text="Version of $(MSBuildProjectFullPath) is '$(Version)' instead of '$(_BitTaggedVersion)'" />
+            <Error Code="BIT2011" Condition="'$(AssemblyVersion)' != '$(_BitExpectedAssemblyVersion)'" Text="AssemblyVersion of $(MSBuildProjectFullPath) is '$(AssemblyVersion)' instead of '$(_BitExpectedAssemblyVersion)'" />
+            <Error Code="BIT2011" Condition="'$(FileVersion)' != '$(_BitTaggedNumericVersion)'" Text="FileVersion of $(MSBuildProjectFullPath) is '$(FileVersion)' instead of '$(_BitTaggedNumericVersion)'" />
+          </Target>
+          <Target Name="BitCheckTaggedPackageVersion" BeforeTargets="DispatchToInnerBuilds" DependsOnTargets="_GetProjectVersion"
+                  Condition="'$(_BitTaggedVersion)' != '' and '$(IsCrossTargetingBuild)' == 'true'">
+            <Error Code="BIT2011" Condition="'$(PackageVersion)' != '$(_BitTaggedVersion)'" Text="PackageVersion of $(MSBuildProjectFullPath) is '$(PackageVersion)' instead of '$(_BitTaggedVersion)'" />
+          </Target>
+
+        """;
 
     private static string Target(string name, string hook) => $"""
           <Target Name="{name}" {hook} Condition="'$(_BitTaggedVersion)' != ''">

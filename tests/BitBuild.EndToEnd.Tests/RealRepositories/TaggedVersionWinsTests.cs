@@ -101,10 +101,11 @@ public sealed class TaggedVersionWinsTests
 
     /// <summary>
     /// A target that sets the package version after BitBuild last set it (here: after GetAssemblyVersion, by which time
-    /// BitBuild's own target has run) is caught when the package comes out: BIT2011 naming both versions, nothing tagged.
+    /// BitBuild's own target has run) is caught before anything compiles: BIT2011 naming the component, the project, the
+    /// property, both versions and the target and file that set it; nothing tagged, nothing built.
     /// </summary>
     [Fact]
-    public void A_version_set_after_bitbuild_set_it_is_reported_and_nothing_is_tagged()
+    public void A_version_set_after_bitbuild_set_it_is_reported_before_the_build_and_nothing_is_tagged()
     {
         var late = new VersioningSetup("late target", "", """
             <Target Name="StampLate" AfterTargets="GetAssemblyVersion">
@@ -118,7 +119,34 @@ public sealed class TaggedVersionWinsTests
 
         Assert.True(tag.ExitCode == 1, tag.CombinedOutput);
         Assert.Contains("error BIT2011:", tag.StandardError);
-        Assert.Contains("was packed as version 7.7.7 instead of the tagged 0.0.1", tag.StandardError);
+        Assert.Matches("(app|core): PackageVersion of src/(app/App|core/Core).csproj is '7.7.7' instead of the tagged '0.0.1', set by target 'StampLate' in Directory.Build.targets", tag.StandardError);
+        Assert.Contains("before the project was built", tag.StandardError);
+        Assert.Equal(bitmapBefore, ws.Read(".bitmap"));
+        Assert.False(Directory.Exists(ws.PathOf(".bit/packages/core")));
+        Assert.False(Directory.Exists(ws.PathOf("src/core/bin")), "core was compiled although the check fails before the build");
+        Assert.False(Directory.Exists(ws.PathOf("src/app/bin")), "app was compiled although the check fails before the build");
+    }
+
+    /// <summary>
+    /// A target that runs only when the package is written (before GenerateNuspec, after the build) is beyond what the early
+    /// check can see: the produced package's version is checked anyway, and that too names the target.
+    /// </summary>
+    [Fact]
+    public void A_version_set_while_packing_is_caught_in_the_package_and_nothing_is_tagged()
+    {
+        var late = new VersioningSetup("packing target", "", """
+            <Target Name="StampWhilePacking" BeforeTargets="GenerateNuspec">
+              <PropertyGroup><PackageVersion>8.8.8</PackageVersion></PropertyGroup>
+            </Target>
+            """, "8.8.8");
+        using var ws = CreateRepository(late, assemblyVersion: null);
+        var bitmapBefore = ws.Read(".bitmap");
+
+        var tag = BitCli.Bit(ws.Root, "tag", "-m", "first");
+
+        Assert.True(tag.ExitCode == 1, tag.CombinedOutput);
+        Assert.Contains("error BIT2011:", tag.StandardError);
+        Assert.Contains("set by target 'StampWhilePacking' in Directory.Build.targets", tag.StandardError);
         Assert.Equal(bitmapBefore, ws.Read(".bitmap"));
         Assert.False(Directory.Exists(ws.PathOf(".bit/packages/core")));
     }
