@@ -49,6 +49,9 @@ public static class DiagnosticCodes
     public const string UntagHasDependents = "BIT2009";
     public const string DependencyModified = "BIT2010";
     public const string TaggedVersionOverridden = "BIT2011";
+    public const string ComponentNotPackable = "BIT2012";
+    public const string NotSdkStyleProject = "BIT2013";
+    public const string MissingPackInput = "BIT2014";
 
     // Scopes and export
     public const string UnknownScope = "BIT3001";

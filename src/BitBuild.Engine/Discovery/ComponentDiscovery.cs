@@ -17,7 +17,7 @@ public static class ComponentDiscovery
 {
     public static WorkspaceDeclarations Evaluate(Workspace workspace) => Evaluate(workspace, describeReferences: false).Declarations;
 
-    public static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, IReadOnlyList<string>> References) Evaluate(Workspace workspace, bool describeReferences) =>
+    public static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, ProjectDescription> Projects) Evaluate(Workspace workspace, bool describeReferences) =>
         Evaluate(workspace, describeReferences, requireProjects: true);
 
     /// <summary>
@@ -27,7 +27,7 @@ public static class ComponentDiscovery
     public static WorkspaceDeclarations EvaluateAllowingMissingProjects(Workspace workspace) =>
         Evaluate(workspace, describeReferences: false, requireProjects: false).Declarations;
 
-    private static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, IReadOnlyList<string>> References) Evaluate(Workspace workspace, bool describeReferences, bool requireProjects)
+    private static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, ProjectDescription> Projects) Evaluate(Workspace workspace, bool describeReferences, bool requireProjects)
     {
         var probeFolder = Path.Combine(workspace.TempFolder, OwnedTempName.Create(WorkspaceLeftovers.ProbePrefix));
         Directory.CreateDirectory(probeFolder);
@@ -73,7 +73,7 @@ public static class ComponentDiscovery
               <Import Project="{decl}" Condition="'$(BitWorkspaceRoot)' == '' and Exists('{decl}')" />
               <Target Name="BitDescribeComponents" Returns="@(_BitProjectReference)">
                 <MSBuild Projects="@(BitComponent)" Targets="BitListProjectReferences" BuildInParallel="true" SkipNonexistentProjects="true"
-                         Properties="CustomAfterMicrosoftCommonTargets={describe};CustomAfterMicrosoftCommonCrossTargetingTargets={describe};BitDescribing=true">
+                         Properties="CustomAfterMicrosoftCommonTargets={describe};CustomAfterMicrosoftCommonCrossTargetingTargets={describe};BitDescribing=true;BitTagging=true">
                   <Output TaskParameter="TargetOutputs" ItemName="_BitProjectReference" />
                 </MSBuild>
               </Target>
@@ -81,18 +81,31 @@ public static class ComponentDiscovery
             """;
     }
 
+    /// <summary>
+    /// Run in each component's project: the project itself (with what decides whether Pack can package it), its
+    /// ProjectReferences, and the files it packs that do not exist (MSBuild keeps a non-wildcard item whose file is
+    /// missing). Files under the folders the build writes are left out: the build itself creates those.
+    /// </summary>
     private const string DescribeTargets = """
         <Project>
           <Target Name="BitListProjectReferences" Returns="@(_BitProjectReference)">
+            <PropertyGroup>
+              <_BitBuildOutputFolders Condition="'$(BaseOutputPath)' != ''">$([System.IO.Path]::GetFullPath('$(MSBuildProjectDirectory)/$(BaseOutputPath)'))</_BitBuildOutputFolders>
+              <_BitBuildOutputFolders Condition="'$(BaseIntermediateOutputPath)' != ''">$(_BitBuildOutputFolders);$([System.IO.Path]::GetFullPath('$(MSBuildProjectDirectory)/$(BaseIntermediateOutputPath)'))</_BitBuildOutputFolders>
+              <_BitBuildOutputFolders Condition="'$(UseArtifactsOutput)' == 'true' and '$(ArtifactsPath)' != ''">$(_BitBuildOutputFolders);$([System.IO.Path]::GetFullPath('$(ArtifactsPath)'))</_BitBuildOutputFolders>
+            </PropertyGroup>
             <ItemGroup>
-              <_BitProjectReference Include="$(MSBuildProjectFullPath)" Reference="" />
+              <_BitPackInput Include="@(None)" Condition="'%(None.Pack)' == 'true'" />
+              <_BitPackInput Include="@(Content)" Condition="'%(Content.Pack)' == 'true'" />
+              <_BitProjectReference Include="$(MSBuildProjectFullPath)" Reference="" IsPackable="$(IsPackable)" UsingMicrosoftNETSdk="$(UsingMicrosoftNETSdk)" BuildOutputFolders="$(_BitBuildOutputFolders)" />
               <_BitProjectReference Include="@(ProjectReference->'%(FullPath)')" ReferencingProject="$(MSBuildProjectFullPath)" />
+              <_BitProjectReference Include="@(_BitPackInput->'%(FullPath)')" MissingPackInputOf="$(MSBuildProjectFullPath)" Condition="!Exists('%(_BitPackInput.FullPath)')" />
             </ItemGroup>
           </Target>
         </Project>
         """;
 
-    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, IReadOnlyList<string>>) Parse(Workspace workspace, string json, bool describeReferences, bool requireProjects)
+    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, ProjectDescription>) Parse(Workspace workspace, string json, bool describeReferences, bool requireProjects)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -158,37 +171,11 @@ public static class ComponentDiscovery
         }
 
         components = Deduplicate(components);
-        var references = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var projects = new Dictionary<string, ProjectDescription>(StringComparer.Ordinal);
         if (describeReferences && root.TryGetProperty("TargetResults", out var targetResults)
             && targetResults.TryGetProperty("BitDescribeComponents", out var describe) && describe.TryGetProperty("Items", out var refs))
         {
-            var byPath = new Dictionary<string, List<string>>(PathComparer);
-            foreach (var item in refs.EnumerateArray())
-            {
-                var owner = NullIfEmpty(Metadata(item, "ReferencingProject"));
-                var path = Path.GetFullPath(item.GetProperty("Identity").GetString()!);
-                if (owner is null)
-                {
-                    byPath.TryAdd(path, []);
-                    continue;
-                }
-
-                if (!byPath.TryGetValue(Path.GetFullPath(owner), out var list))
-                {
-                    list = [];
-                    byPath[Path.GetFullPath(owner)] = list;
-                }
-
-                if (!list.Contains(path, PathComparer))
-                {
-                    list.Add(path);
-                }
-            }
-
-            foreach (var component in components)
-            {
-                references[component.Id] = byPath.TryGetValue(component.ProjectPath, out var list) ? list : [];
-            }
+            projects = DescribeProjects(components, refs);
         }
 
         // The files the evaluation read: what DeclarationsCache keys on (the probe itself, in .bit/tmp, is left out).
@@ -199,7 +186,65 @@ public static class ComponentDiscovery
                 .Distinct(PathComparer)
                 .ToList()
             : [];
-        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports, ScopeHub = scopeHub }, references);
+        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports, ScopeHub = scopeHub }, projects);
+    }
+
+    /// <summary>Groups what BitListProjectReferences returned by the component whose project it describes.</summary>
+    private static Dictionary<string, ProjectDescription> DescribeProjects(List<DeclaredComponent> components, JsonElement items)
+    {
+        var references = new Dictionary<string, List<string>>(PathComparer);
+        var missing = new Dictionary<string, List<string>>(PathComparer);
+        var selves = new Dictionary<string, JsonElement>(PathComparer);
+        foreach (var item in items.EnumerateArray())
+        {
+            var path = Path.GetFullPath(item.GetProperty("Identity").GetString()!);
+            if (NullIfEmpty(Metadata(item, "MissingPackInputOf")) is { } packer)
+            {
+                AddTo(missing, Path.GetFullPath(packer), path);
+            }
+            else if (NullIfEmpty(Metadata(item, "ReferencingProject")) is { } owner)
+            {
+                AddTo(references, Path.GetFullPath(owner), path);
+            }
+            else
+            {
+                selves[path] = item;
+            }
+        }
+
+        var result = new Dictionary<string, ProjectDescription>(StringComparer.Ordinal);
+        foreach (var component in components)
+        {
+            var self = selves.TryGetValue(component.ProjectPath, out var found) ? found : (JsonElement?)null;
+            var outputFolders = (self is { } s ? Metadata(s, "BuildOutputFolders") ?? string.Empty : string.Empty)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(f => Path.TrimEndingDirectorySeparator(f) + Path.DirectorySeparatorChar)
+                .ToList();
+            result[component.Id] = new ProjectDescription(references.TryGetValue(component.ProjectPath, out var list) ? list : [])
+            {
+                IsPackable = self is not { } p || !string.Equals(Metadata(p, "IsPackable"), "false", StringComparison.OrdinalIgnoreCase),
+                IsSdkStyle = self is not { } q || string.Equals(Metadata(q, "UsingMicrosoftNETSdk"), "true", StringComparison.OrdinalIgnoreCase),
+                MissingPackInputs = (missing.TryGetValue(component.ProjectPath, out var files) ? files : [])
+                    .Where(f => !outputFolders.Any(o => f.StartsWith(o, StringComparison.Ordinal)))
+                    .ToList(),
+            };
+        }
+
+        return result;
+    }
+
+    private static void AddTo(Dictionary<string, List<string>> lists, string key, string value)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            list = [];
+            lists[key] = list;
+        }
+
+        if (!list.Contains(value, PathComparer))
+        {
+            list.Add(value);
+        }
     }
 
     /// <summary>

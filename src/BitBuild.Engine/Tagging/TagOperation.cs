@@ -24,13 +24,15 @@ public static class TagOperation
         using var _ = workspace.Lock(log.Info);
         WorkspaceLeftovers.Remove(workspace);
         var bitmap = workspace.ReadBitmap();
-        var (declarations, references) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
-        var graph = ComponentGraph.FromReferences(declarations, references, workspace.Relative);
+        var (declarations, projects) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
+        var graph = ComponentGraph.FromReferences(declarations, projects.ToDictionary(p => p.Key, p => p.Value.References), workspace.Relative);
         var plan = TagPlanner.Plan(declarations, graph, bitmap, c => WorkspaceStatus.HashOf(c, declarations), request);
         if (plan.Tags.Count == 0)
         {
             return new TagResult([], plan.Unchanged);
         }
+
+        PackabilityCheck.Require(workspace, plan.Tags.Select(t => declarations.Find(t.Id)!), projects);
 
         var time = DateTimeOffset.UtcNow;
         time = new DateTimeOffset(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);

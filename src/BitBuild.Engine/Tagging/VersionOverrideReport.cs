@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Discovery;
-using BitBuild.Engine.Files;
 using BitBuild.Engine.MsBuild;
-using BitBuild.Engine.Processes;
 using BitBuild.Engine.Workspaces;
 
 namespace BitBuild.Engine.Tagging;
@@ -43,7 +41,7 @@ internal static class VersionOverrideReport
         var setters = FindSetters(workspace, project, property, generatedTargets);
         var who = setters.Count == 0
             ? "a target BitBuild could not name (look for it with 'dotnet msbuild -pp' or a binary log, -bl)"
-            : string.Join(", ", setters.Select(s => Describe(workspace, s)));
+            : string.Join(", ", setters.Select(s => PropertySetterSearch.Describe(workspace, s)));
         return new BitException(
             DiagnosticCodes.TaggedVersionOverridden,
             $"{id}: {property} of {workspace.Relative(project)} is '{value}' instead of the tagged '{expected}', set by {who}, which runs after BitBuild set the " +
@@ -51,75 +49,12 @@ internal static class VersionOverrideReport
     }
 
     /// <summary>The targets outside the SDK and outside BitBuild that set the property, as the preprocessed project shows them.</summary>
-    private static List<PropertySetter> FindSetters(Workspace workspace, string project, string property, string generatedTargets)
-    {
-        var folder = Path.Combine(workspace.TempFolder, OwnedTempName.Create(WorkspaceLeftovers.ProbePrefix));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var preprocessed = Path.Combine(folder, "preprocessed.xml");
-            var result = DotNetCli.Run(["msbuild", project, "-nologo", $"-pp:{preprocessed}", "-p:BitTagging=true"], workspace.Root);
-            if (result.ExitCode != 0 || !File.Exists(preprocessed))
-            {
-                return [];
-            }
-
-            var sdkRoot = DotNetRoot();
-            return PreprocessedProject.FindSetters(File.ReadAllText(preprocessed), [property])
-                .Where(s => s.Target is not null
-                    && !TaggedVersionTargets.VersioningPackageTargets.Contains(s.Target)
-                    && !ComponentDiscovery.PathComparer.Equals(s.File, generatedTargets)
-                    && (sdkRoot is null || !s.File.StartsWith(sdkRoot, StringComparison.Ordinal)))
-                .DistinctBy(s => (s.File, s.Target))
-                .ToList();
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-
-    /// <summary>"target 'X' in Directory.Build.targets", or "target 'X' of package Some.Package 1.2.3" for a package's build targets.</summary>
-    private static string Describe(Workspace workspace, PropertySetter setter)
-    {
-        var packages = GlobalPackagesFolder(workspace);
-        if (packages is not null && setter.File.StartsWith(packages, StringComparison.Ordinal))
-        {
-            var parts = setter.File[packages.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > 2)
-            {
-                return $"target '{setter.Target}' of package {parts[0]} {parts[1]}";
-            }
-        }
-
-        var inWorkspace = !Path.GetRelativePath(workspace.Root, setter.File).StartsWith("..", StringComparison.Ordinal);
-        return $"target '{setter.Target}' in {(inWorkspace ? workspace.Relative(setter.File) : setter.File)}";
-    }
-
-    private static string? GlobalPackagesFolder(Workspace workspace)
-    {
-        try
-        {
-            var folder = NuGet.Configuration.SettingsUtility.GetGlobalPackagesFolder(NuGet.Configuration.Settings.LoadDefaultSettings(workspace.Root));
-            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        }
-        catch (NuGet.Configuration.NuGetConfigurationException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The .NET installation the SDK's own targets live in (three folders above the runtime: dotnet/shared/Microsoft.NETCore.App/x.y.z).</summary>
-    private static string? DotNetRoot()
-    {
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        var root = runtime is null ? null : Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        return root is null ? null : Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar;
-    }
+    private static List<PropertySetter> FindSetters(Workspace workspace, string project, string property, string generatedTargets) =>
+        PropertySetterSearch.Find(workspace, project, property)
+            .Where(s => !s.InSdk && s.Setter.Target is not null
+                && !TaggedVersionTargets.VersioningPackageTargets.Contains(s.Setter.Target)
+                && !ComponentDiscovery.PathComparer.Equals(s.Setter.File, generatedTargets))
+            .Select(s => s.Setter)
+            .DistinctBy(s => (s.File, s.Target))
+            .ToList();
 }

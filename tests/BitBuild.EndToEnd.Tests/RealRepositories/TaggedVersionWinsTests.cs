@@ -81,6 +81,55 @@ public sealed class TaggedVersionWinsTests
         Assert.Equal(new Version(0, 0, 1, 0), assemblyVersion);
         Assert.Equal("0.0.1.0", fileVersion);
         Assert.Matches("^0\\.0\\.1(\\+[0-9a-f]+)?$", informationalVersion);
+
+        ExportAndRunConsumer(ws, expectedAssemblyVersion: "0.0.1.0");
+    }
+
+    /// <summary>
+    /// Exports both components to a folder scope, checks the exported packages' nuspec versions, then a console app adds
+    /// the app component with 'dotnet add package' and runs: it prints the core component's answer and its assembly's
+    /// versions, as a consumer would see them.
+    /// </summary>
+    private static void ExportAndRunConsumer(TempWorkspace ws, string expectedAssemblyVersion)
+    {
+        // A scope of its own per test: NuGet's global packages folder, shared by the tests, keeps a package by id and
+        // version, so another test's team.x.core 0.0.1 would be what the consumer gets.
+        var scope = "team.v" + Guid.NewGuid().ToString("N")[..12];
+        Directory.CreateDirectory(ws.PathOf("feeds"));
+        var remote = BitCli.Bit(ws.Root, "remote", "add", scope, "feeds/versions");
+        Assert.True(remote.ExitCode == 0, remote.CombinedOutput);
+        var export = BitCli.Bit(ws.Root, "export", scope);
+        Assert.True(export.ExitCode == 0, export.CombinedOutput);
+        Assert.Equal("0.0.1", NuspecVersion(ws.PathOf($"feeds/versions/{scope}.core/0.0.1/{scope}.core.0.0.1.nupkg")));
+        Assert.Equal("[0.0.1]", DependencyVersion(ws.PathOf($"feeds/versions/{scope}.app/0.0.1/{scope}.app.0.0.1.nupkg"), $"{scope}.core"));
+
+        using var consumer = new TempWorkspace("versioning-consumer");
+        consumer.WriteNuGetConfig((scope, ws.PathOf("feeds/versions")));
+        consumer.Write("use/Use.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """);
+        consumer.Write("use/Program.cs", """
+            using System.Reflection;
+            var core = typeof(Core.Answer).Assembly;
+            Console.WriteLine($"answer {App.Show.Text}");
+            Console.WriteLine($"assembly {core.GetName().Version}");
+            Console.WriteLine($"file {core.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version}");
+            Console.WriteLine($"informational {core.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}");
+            """);
+        var add = BitCli.DotNet(consumer.PathOf("use"), "add", "package", $"{scope}.app", "--version", "0.0.1");
+        Assert.True(add.ExitCode == 0, add.CombinedOutput);
+        var run = BitCli.DotNet(consumer.PathOf("use"), "run", "-nologo");
+        Assert.True(run.ExitCode == 0, run.CombinedOutput);
+        Assert.Contains("answer 42", run.StandardOutput);
+        Assert.Contains($"assembly {expectedAssemblyVersion}", run.StandardOutput);
+        Assert.Contains("file 0.0.1.0", run.StandardOutput);
+        Assert.Matches("informational 0\\.0\\.1(\\+[0-9a-f]+)?\\r?\\n", run.StandardOutput);
     }
 
     /// <summary>A repository that pins AssemblyVersion (strong-name binding across patch releases) keeps it; the rest follows the tag.</summary>
@@ -97,6 +146,8 @@ public sealed class TaggedVersionWinsTests
         var (assemblyVersion, fileVersion, _) = AssemblyVersions(core, "lib/net10.0/Core.dll");
         Assert.Equal(new Version(4, 0, 0, 0), assemblyVersion);
         Assert.Equal("0.0.1.0", fileVersion);
+
+        ExportAndRunConsumer(ws, expectedAssemblyVersion: "4.0.0.0");
     }
 
     /// <summary>

@@ -1,0 +1,20 @@
+namespace BitBuild.Engine.Discovery;
+
+/// <summary>
+/// What tag needs to know about a component's project before building it, from the same MSBuild run that lists the
+/// declarations: its ProjectReferences, and whether Pack can make a package of it at all.
+/// </summary>
+public sealed record ProjectDescription(IReadOnlyList<string> References)
+{
+    /// <summary>The evaluated <c>IsPackable</c> (false for test, web and worker projects unless they say otherwise).</summary>
+    public bool IsPackable { get; init; } = true;
+
+    /// <summary>Whether the project uses the .NET SDK (<c>UsingMicrosoftNETSdk</c>), whose Pack target tag runs.</summary>
+    public bool IsSdkStyle { get; init; } = true;
+
+    /// <summary>
+    /// Files the project packs (None or Content items with <c>Pack="true"</c>) that do not exist, outside the folders the
+    /// build itself writes (bin, obj, artifacts): typically what a repository's own build script generates first.
+    /// </summary>
+    public IReadOnlyList<string> MissingPackInputs { get; init; } = [];
+}
