@@ -40,19 +40,22 @@ public sealed class TaggedVersionWinsTests
             "", "8.7.1-alpha.0.", ws => { Git(ws, "tag", "8.7.0"); Commit(ws, "after the release"); }) { MultiTargeting = true },
         new("Directory.Build.props Version",
             "<PropertyGroup><Version>4.5.6</Version><VersionSuffix>preview</VersionSuffix></PropertyGroup>", "", "4.5.6"),
-        new("custom version target",
-            "",
-            """
-            <Target Name="StampRepositoryVersion" BeforeTargets="GetAssemblyVersion;GenerateNuspec;_GetProjectVersion;CoreCompile">
-              <PropertyGroup>
-                <Version>9.9.9-custom</Version>
-                <PackageVersion>9.9.9-custom</PackageVersion>
-                <FileVersion>9.9.9.9</FileVersion>
-                <InformationalVersion>9.9.9-custom+stamp</InformationalVersion>
-              </PropertyGroup>
-            </Target>
-            """, "9.9.9-custom"),
+        new("custom version target", "", CustomVersionTarget, "9.9.9-custom"),
+        // In a multi-targeting project pack runs in the outer build, where a repository's target hooked on the same
+        // targets as BitBuild's used to be imported after BitBuild's (and so ran after them).
+        new("custom version target, multi-targeting", "", CustomVersionTarget, "9.9.9-custom") { MultiTargeting = true },
     ];
+
+    private const string CustomVersionTarget = """
+        <Target Name="StampRepositoryVersion" BeforeTargets="GetAssemblyVersion;GenerateNuspec;_GetProjectVersion;CoreCompile">
+          <PropertyGroup>
+            <Version>9.9.9-custom</Version>
+            <PackageVersion>9.9.9-custom</PackageVersion>
+            <FileVersion>9.9.9.9</FileVersion>
+            <InformationalVersion>9.9.9-custom+stamp</InformationalVersion>
+          </PropertyGroup>
+        </Target>
+        """;
 
     public static TheoryData<string> SetupNames => new(Setups.Select(s => s.Name));
 
