@@ -20,7 +20,7 @@ echo "building dotnet bit (Release)…" >&2
 dotnet build "$repo/src/BitBuild.Tool" -c Release -nologo -v:q >/dev/null
 bit() { dotnet "$repo/src/BitBuild.Tool/bin/Release/net10.0/dotnet-bit.dll" "$@"; }
 now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", b - a }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # fixture NAME PROPS TARGETS TFMS [prepare command]: writes the template repository $out/NAME/template.

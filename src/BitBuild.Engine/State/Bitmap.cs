@@ -63,6 +63,13 @@ public sealed class TaggedVersion
     /// <summary>Content hash of the component's sources at tag time, <c>sha256:hex</c>.</summary>
     public required string Hash { get; set; }
 
+    /// <summary>
+    /// What the build read from outside the component's folder at tag time: each file (workspace-relative path) with its
+    /// content hash, each package dependency (<c>package:Id</c>) with its version. Null for versions tagged before
+    /// BitBuild recorded them: those compare by <see cref="Hash"/> alone.
+    /// </summary>
+    public SortedDictionary<string, string>? Inputs { get; set; }
+
     public string? Message { get; set; }
 
     public DateTimeOffset Time { get; set; }

@@ -88,6 +88,17 @@ public static class BitmapFile
 
                     w.WriteEndArray();
                     w.WriteString("hash", v.Hash);
+                    if (v.Inputs is not null)
+                    {
+                        w.WriteStartObject("inputs");
+                        foreach (var (input, value) in v.Inputs)
+                        {
+                            w.WriteString(input, value);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
                     if (v.Message is not null)
                     {
                         w.WriteString("message", v.Message);

@@ -125,6 +125,7 @@ internal sealed class BitmapParser(string path, ReadOnlyMemory<byte> json)
         versionStart = start;
         var dependencies = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var exportedTo = new SortedSet<string>(StringComparer.Ordinal);
+        SortedDictionary<string, string>? inputs = null;
         var extra = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
         var where = $"a version of {id}";
         while (NextProperty(ref reader, seen, where, out var name))
@@ -172,6 +173,17 @@ internal sealed class BitmapParser(string path, ReadOnlyMemory<byte> json)
                     }
 
                     break;
+                case "inputs":
+                    Expect(ref reader, JsonTokenType.StartObject, $"\"inputs\" of {where}", "an object of build inputs and their hashes or versions");
+                    inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                    var seenInputs = new HashSet<string>(StringComparer.Ordinal);
+                    while (NextProperty(ref reader, seenInputs, $"\"inputs\" of {where}", out var input))
+                    {
+                        Next(ref reader);
+                        inputs[input] = String(ref reader, $"the input {NameText.Quote(input)} of {where}");
+                    }
+
+                    break;
                 case "exportedTo":
                     Expect(ref reader, JsonTokenType.StartArray, $"\"exportedTo\" of {where}", "an array of scope names");
                     while (Next(ref reader) != JsonTokenType.EndArray)
@@ -196,7 +208,7 @@ internal sealed class BitmapParser(string path, ReadOnlyMemory<byte> json)
             throw CorruptAt(start, $"{where} has no \"{(version is null ? "version" : "hash")}\"; every version entry needs \"version\" and \"hash\"");
         }
 
-        var tagged = new TaggedVersion { Version = version, Hash = hash, Message = message, Time = time };
+        var tagged = new TaggedVersion { Version = version, Hash = hash, Message = message, Time = time, Inputs = inputs };
         foreach (var (k, v) in dependencies)
         {
             tagged.Dependencies[k] = v;

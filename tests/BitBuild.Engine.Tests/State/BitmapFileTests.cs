@@ -25,6 +25,7 @@ public sealed class BitmapFileTests : IDisposable
         v1.Dependencies["utils/string"] = "0.0.1";
         v1.ExportedTo.Add("user.my-collection");
         v1.ExportedTo.Add("bit.movie-app");
+        v1.Inputs = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["shared/Guard.cs"] = "sha256:dd", ["package:Newtonsoft.Json"] = "13.0.3" };
         world.Versions.Add(v1);
         world.Versions.Add(new TaggedVersion { Version = "0.0.2", Hash = "sha256:bb", Time = new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero) });
         bitmap.GetOrAdd("utils/string").Versions.Add(new TaggedVersion { Version = "0.0.1", Hash = "sha256:cc" });
@@ -48,7 +49,9 @@ public sealed class BitmapFileTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero), v1.Time);
         Assert.Equal(new Dictionary<string, string> { ["utils/string"] = "0.0.1", ["zeta/last"] = "1.0.0" }, v1.Dependencies);
         Assert.Equal(["bit.movie-app", "user.my-collection"], v1.ExportedTo);
+        Assert.Equal(new Dictionary<string, string> { ["package:Newtonsoft.Json"] = "13.0.3", ["shared/Guard.cs"] = "sha256:dd" }, v1.Inputs);
         Assert.Null(world.Versions[1].Message);
+        Assert.Null(world.Versions[1].Inputs);
         Assert.Null(read.Find("utils/string")!.Scope);
     }
 
