@@ -100,6 +100,10 @@ public static class ComponentDiscovery
               <_BitProjectReference Include="$(MSBuildProjectFullPath)" Reference="" IsPackable="$(IsPackable)" UsingMicrosoftNETSdk="$(UsingMicrosoftNETSdk)" BuildOutputFolders="$(_BitBuildOutputFolders)" />
               <_BitProjectReference Include="@(ProjectReference->'%(FullPath)')" ReferencingProject="$(MSBuildProjectFullPath)" />
               <_BitProjectReference Include="@(_BitPackInput->'%(FullPath)')" MissingPackInputOf="$(MSBuildProjectFullPath)" Condition="!Exists('%(_BitPackInput.FullPath)')" />
+              <_BitSourceInput Include="@(Compile);@(EmbeddedResource);@(AdditionalFiles);@(_BitPackInput)" />
+              <_BitProjectReference Include="@(_BitSourceInput->'%(FullPath)')" BuildInputOf="$(MSBuildProjectFullPath)" Condition="Exists('%(_BitSourceInput.FullPath)')" />
+              <_BitProjectReference Include="@(PackageReference->'package:%(Identity)')" PackageOf="$(MSBuildProjectFullPath)" PackageVersion="%(PackageReference.VersionOverride)" FallbackVersion="%(PackageReference.Version)" DefinedIn="%(PackageReference.DefiningProjectFullPath)" />
+              <_BitProjectReference Include="@(PackageVersion->'package:%(Identity)')" CentralPackageVersionOf="$(MSBuildProjectFullPath)" PackageVersion="%(PackageVersion.Version)" DefinedIn="%(PackageVersion.DefiningProjectFullPath)" />
             </ItemGroup>
           </Target>
         </Project>
@@ -175,7 +179,7 @@ public static class ComponentDiscovery
         if (describeReferences && root.TryGetProperty("TargetResults", out var targetResults)
             && targetResults.TryGetProperty("BitDescribeComponents", out var describe) && describe.TryGetProperty("Items", out var refs))
         {
-            projects = DescribeProjects(components, refs);
+            projects = DescribeProjects(workspace, components, refs);
         }
 
         // The files the evaluation read: what DeclarationsCache keys on (the probe itself, in .bit/tmp, is left out).
@@ -190,15 +194,37 @@ public static class ComponentDiscovery
     }
 
     /// <summary>Groups what BitListProjectReferences returned by the component whose project it describes.</summary>
-    private static Dictionary<string, ProjectDescription> DescribeProjects(List<DeclaredComponent> components, JsonElement items)
+    private static Dictionary<string, ProjectDescription> DescribeProjects(Workspace workspace, List<DeclaredComponent> components, JsonElement items)
     {
+        var root = Path.TrimEndingDirectorySeparator(workspace.Root) + Path.DirectorySeparatorChar;
         var references = new Dictionary<string, List<string>>(PathComparer);
         var missing = new Dictionary<string, List<string>>(PathComparer);
         var selves = new Dictionary<string, JsonElement>(PathComparer);
+        var inputs = new Dictionary<string, List<string>>(PathComparer);
+        var packages = new Dictionary<string, Dictionary<string, PackageInput>>(PathComparer);
+        var central = new Dictionary<string, Dictionary<string, PackageInput>>(PathComparer);
         foreach (var item in items.EnumerateArray())
         {
-            var path = Path.GetFullPath(item.GetProperty("Identity").GetString()!);
-            if (NullIfEmpty(Metadata(item, "MissingPackInputOf")) is { } packer)
+            var identity = item.GetProperty("Identity").GetString()!;
+            if (NullIfEmpty(Metadata(item, "PackageOf")) is { } referencing)
+            {
+                var version = NullIfEmpty(Metadata(item, "PackageVersion")) ?? NullIfEmpty(Metadata(item, "FallbackVersion"));
+                PackagesOf(packages, Path.GetFullPath(referencing))[identity["package:".Length..]] = new PackageInput(version, NullIfEmpty(Metadata(item, "DefinedIn")));
+                continue;
+            }
+
+            if (NullIfEmpty(Metadata(item, "CentralPackageVersionOf")) is { } centrally)
+            {
+                PackagesOf(central, Path.GetFullPath(centrally))[identity["package:".Length..]] = new PackageInput(NullIfEmpty(Metadata(item, "PackageVersion")), NullIfEmpty(Metadata(item, "DefinedIn")));
+                continue;
+            }
+
+            var path = Path.GetFullPath(identity);
+            if (NullIfEmpty(Metadata(item, "BuildInputOf")) is { } built)
+            {
+                AddTo(inputs, Path.GetFullPath(built), path);
+            }
+            else if (NullIfEmpty(Metadata(item, "MissingPackInputOf")) is { } packer)
             {
                 AddTo(missing, Path.GetFullPath(packer), path);
             }
@@ -220,14 +246,50 @@ public static class ComponentDiscovery
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(f => Path.TrimEndingDirectorySeparator(f) + Path.DirectorySeparatorChar)
                 .ToList();
+            var componentFolder = Path.TrimEndingDirectorySeparator(component.Folder) + Path.DirectorySeparatorChar;
             result[component.Id] = new ProjectDescription(references.TryGetValue(component.ProjectPath, out var list) ? list : [])
             {
+                OutsideInputs = (inputs.TryGetValue(component.ProjectPath, out var read) ? read : [])
+                    .Where(f => f.StartsWith(root, StringComparison.Ordinal) && !f.StartsWith(componentFolder, StringComparison.Ordinal))
+                    .Where(f => !outputFolders.Any(o => f.StartsWith(o, StringComparison.Ordinal)))
+                    .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
+                    .Order(StringComparer.Ordinal)
+                    .ToList(),
+                Packages = ResolvePackages(
+                    packages.TryGetValue(component.ProjectPath, out var referenced) ? referenced : [],
+                    central.TryGetValue(component.ProjectPath, out var versions) ? versions : []),
                 IsPackable = self is not { } p || !string.Equals(Metadata(p, "IsPackable"), "false", StringComparison.OrdinalIgnoreCase),
                 IsSdkStyle = self is not { } q || string.Equals(Metadata(q, "UsingMicrosoftNETSdk"), "true", StringComparison.OrdinalIgnoreCase),
                 MissingPackInputs = (missing.TryGetValue(component.ProjectPath, out var files) ? files : [])
                     .Where(f => !outputFolders.Any(o => f.StartsWith(o, StringComparison.Ordinal)))
                     .ToList(),
             };
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, PackageInput> PackagesOf(Dictionary<string, Dictionary<string, PackageInput>> byProject, string project)
+    {
+        if (!byProject.TryGetValue(project, out var map))
+        {
+            map = new Dictionary<string, PackageInput>(StringComparer.OrdinalIgnoreCase);
+            byProject[project] = map;
+        }
+
+        return map;
+    }
+
+    /// <summary>
+    /// Each referenced package with the version the project gets: its own Version (or VersionOverride), else, under central
+    /// package management, its PackageVersion item's (and the file that sets it, for status to name).
+    /// </summary>
+    private static SortedDictionary<string, PackageInput> ResolvePackages(Dictionary<string, PackageInput> referenced, Dictionary<string, PackageInput> central)
+    {
+        var result = new SortedDictionary<string, PackageInput>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, reference) in referenced)
+        {
+            result[id] = reference.Version is null && central.TryGetValue(id, out var centralVersion) ? centralVersion : reference;
         }
 
         return result;

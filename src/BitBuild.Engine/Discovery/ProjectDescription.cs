@@ -17,4 +17,16 @@ public sealed record ProjectDescription(IReadOnlyList<string> References)
     /// build itself writes (bin, obj, artifacts): typically what a repository's own build script generates first.
     /// </summary>
     public IReadOnlyList<string> MissingPackInputs { get; init; } = [];
+
+    /// <summary>
+    /// Files the build reads from outside the component's folder but inside the workspace (Compile, EmbeddedResource,
+    /// AdditionalFiles and packed items, e.g. <c>../Shared/**/*.cs</c>), full paths, never under bin or obj.
+    /// </summary>
+    public IReadOnlyList<string> OutsideInputs { get; init; } = [];
+
+    /// <summary>The packages the project references, by id, with the version it gets and the file that sets it.</summary>
+    public IReadOnlyDictionary<string, PackageInput> Packages { get; init; } = new Dictionary<string, PackageInput>();
 }
+
+/// <summary>A package's version as the project gets it (null: none given) and the MSBuild file that sets it.</summary>
+public sealed record PackageInput(string? Version, string? DefinedIn);

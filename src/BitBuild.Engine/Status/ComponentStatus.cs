@@ -40,6 +40,9 @@ public sealed record ComponentStatus(
     /// </summary>
     public IReadOnlyList<string> PendingAutoTagBecause { get; init; } = [];
 
+    /// <summary>What the build reads from outside the component's folder that changed since its last tag (see <c>BuildInputs</c>).</summary>
+    public IReadOnlyList<string> ChangedInputs { get; init; } = [];
+
     /// <summary><c>scope/id</c> once the component has a primary scope, else the bare id (as <c>bit list</c> shows it).</summary>
     public string DisplayName => PrimaryScope is null ? Id : $"{PrimaryScope}/{Id}";
 

@@ -8,14 +8,28 @@ namespace BitBuild.Engine.Status;
 /// <summary>Computes each component's <see cref="ComponentStatus"/> from the declarations, .bitmap and the sources on disk.</summary>
 public static class WorkspaceStatus
 {
-    public static IReadOnlyList<ComponentStatus> Compute(Workspace workspace, WorkspaceDeclarations declarations, Bitmap bitmap)
+    /// <param name="projects">
+    /// Each component's project as MSBuild describes it (<see cref="ComponentDiscovery"/> with references): with it, what
+    /// the build reads from outside the folder counts too (<see cref="BuildInputs"/>); without it, the folder alone.
+    /// </param>
+    public static IReadOnlyList<ComponentStatus> Compute(Workspace workspace, WorkspaceDeclarations declarations, Bitmap bitmap, IReadOnlyDictionary<string, ProjectDescription>? projects = null)
     {
         var result = new List<ComponentStatus>();
         foreach (var component in declarations.Components)
         {
             var state = bitmap.Find(component.Id);
             var hash = HashOf(component, declarations);
-            result.Add(Describe(component.Id, component.ProjectPath, state, hash, component.Scope ?? declarations.DefaultScope));
+            var status = Describe(component.Id, component.ProjectPath, state, hash, component.Scope ?? declarations.DefaultScope);
+            if (state?.Latest?.Inputs is { } recorded && projects is not null && projects.TryGetValue(component.Id, out var project))
+            {
+                var changes = BuildInputs.Changes(recorded, BuildInputs.Of(project, workspace.Relative), project, workspace.Relative);
+                if (changes.Count > 0)
+                {
+                    status = status with { Stage = ComponentStage.Modified, ChangedInputs = changes };
+                }
+            }
+
+            result.Add(status);
         }
 
         foreach (var (id, state) in bitmap.Components.Where(c => declarations.Find(c.Key) is null))

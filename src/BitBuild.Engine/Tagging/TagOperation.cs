@@ -26,7 +26,9 @@ public static class TagOperation
         var bitmap = workspace.ReadBitmap();
         var (declarations, projects) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
         var graph = ComponentGraph.FromReferences(declarations, projects.ToDictionary(p => p.Key, p => p.Value.References), workspace.Relative);
-        var plan = TagPlanner.Plan(declarations, graph, bitmap, c => WorkspaceStatus.HashOf(c, declarations), request);
+        var plan = TagPlanner.Plan(
+            declarations, graph, bitmap, c => WorkspaceStatus.HashOf(c, declarations), request,
+            c => projects.TryGetValue(c.Id, out var project) ? BuildInputs.Of(project, workspace.Relative) : null);
         if (plan.Tags.Count == 0)
         {
             return new TagResult([], plan.Unchanged);
@@ -54,7 +56,7 @@ public static class TagOperation
         {
             var state = bitmap.GetOrAdd(tag.Id);
             state.Project = workspace.Relative(tag.ProjectPath);
-            var version = new TaggedVersion { Version = tag.Version, Hash = tag.Hash, Message = request.Message, Time = time };
+            var version = new TaggedVersion { Version = tag.Version, Hash = tag.Hash, Message = request.Message, Time = time, Inputs = tag.Inputs };
             foreach (var (dep, depVersion) in tag.Dependencies)
             {
                 version.Dependencies[dep] = depVersion;

@@ -12,11 +12,18 @@ namespace BitBuild.Engine.Tagging;
 /// </summary>
 public static class TagPlanner
 {
-    public static TagPlan Plan(WorkspaceDeclarations declarations, ComponentGraph graph, Bitmap bitmap, Func<DeclaredComponent, string> hashOf, TagRequest request)
+    /// <param name="inputsOf">
+    /// What each component's build reads from outside its folder (<see cref="Hashing.BuildInputs"/>), or null when not
+    /// known: a component whose last tag recorded inputs is changed when they differ, even if its folder did not.
+    /// </param>
+    public static TagPlan Plan(WorkspaceDeclarations declarations, ComponentGraph graph, Bitmap bitmap, Func<DeclaredComponent, string> hashOf, TagRequest request, Func<DeclaredComponent, SortedDictionary<string, string>?>? inputsOf = null)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         string Hash(DeclaredComponent c) => hashes.TryGetValue(c.Id, out var h) ? h : hashes[c.Id] = hashOf(c);
-        bool IsChanged(DeclaredComponent c) => bitmap.Find(c.Id)?.Latest is not { } latest || latest.Hash != Hash(c);
+        var inputs = new Dictionary<string, SortedDictionary<string, string>?>(StringComparer.Ordinal);
+        SortedDictionary<string, string>? Inputs(DeclaredComponent c) => inputs.TryGetValue(c.Id, out var i) ? i : inputs[c.Id] = inputsOf?.Invoke(c);
+        bool IsChanged(DeclaredComponent c) => bitmap.Find(c.Id)?.Latest is not { } latest || latest.Hash != Hash(c)
+            || (latest.Inputs is { } recorded && Inputs(c) is { } current && !recorded.SequenceEqual(current));
 
         var requested = new List<DeclaredComponent>();
         var unchanged = new List<string>();
@@ -111,7 +118,7 @@ public static class TagPlanner
             var version = increment.Next(id, last).ToNormalizedString();
             versions[id] = version;
             var deps = graph.DependenciesOf(id).ToDictionary(d => d, d => versions.GetValueOrDefault(d) ?? bitmap.Find(d)!.Latest!.Version, StringComparer.Ordinal);
-            tags.Add(new PlannedTag(id, component.ProjectPath, last, version, Hash(component), deps, isAuto));
+            tags.Add(new PlannedTag(id, component.ProjectPath, last, version, Hash(component), deps, isAuto) { Inputs = Inputs(component) });
         }
 
         return new TagPlan(tags, unchanged);

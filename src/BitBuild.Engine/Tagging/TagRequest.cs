@@ -11,7 +11,11 @@ public sealed record PlannedTag(
     string Version,
     string Hash,
     IReadOnlyDictionary<string, string> Dependencies,
-    bool AutoTagged);
+    bool AutoTagged)
+{
+    /// <summary>What the build reads from outside the component's folder, recorded with the version (null: not known).</summary>
+    public SortedDictionary<string, string>? Inputs { get; init; }
+}
 
 public sealed record TagPlan(IReadOnlyList<PlannedTag> Tags, IReadOnlyList<string> Unchanged);
 

@@ -13,8 +13,11 @@ internal sealed class StatusCommand : WorkspaceCommand
     protected override int Execute(CommandLineApplication app)
     {
         var workspace = FindWorkspace();
-        var declarations = ComponentDiscovery.Evaluate(workspace);
-        var statuses = WorkspaceStatus.Compute(workspace, declarations, workspace.ReadBitmap());
+        // With each project described (one MSBuild run either way), so what builds read from outside their folders counts.
+        // The plain evaluation first: it names a BitComponent item that is no project (BIT1008) before MSBuild is asked to load it.
+        ComponentDiscovery.Evaluate(workspace);
+        var (declarations, projects) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
+        var statuses = WorkspaceStatus.Compute(workspace, declarations, workspace.ReadBitmap(), projects);
         if (Json)
         {
             WriteJson(new
@@ -31,6 +34,7 @@ internal sealed class StatusCommand : WorkspaceCommand
                     stagedVersionsExportedTo = s.StagedVersionsExportedTo,
                     pendingAutoTag = s.PendingAutoTagBecause.Count > 0,
                     pendingAutoTagBecause = s.PendingAutoTagBecause,
+                    changedInputs = s.ChangedInputs,
                     project = s.ProjectPath is null ? null : workspace.Relative(s.ProjectPath),
                 }),
             });
@@ -44,7 +48,8 @@ internal sealed class StatusCommand : WorkspaceCommand
         }
 
         Section(statuses, ComponentStage.New, "new components (declared, never tagged; run 'dotnet bit tag'):", s => $"{s.Id}");
-        Section(statuses, ComponentStage.Modified, "modified components (changed since their last tag; run 'dotnet bit tag'):", s => $"{s.Id} (last tagged {s.LatestVersion}{StagedNote(s)})");
+        Section(statuses, ComponentStage.Modified, "modified components (changed since their last tag; run 'dotnet bit tag'):", s =>
+            $"{s.Id} (last tagged {s.LatestVersion}{StagedNote(s)})" + string.Concat(s.ChangedInputs.Select(c => $"\n    modified: {c}")));
         Section(statuses, ComponentStage.Staged, "staged components (tagged, not yet exported to their primary scope; run 'dotnet bit export'):", s => $"{s.Id} {string.Join(", ", s.StagedVersions)}{ScopeNote(s)}");
         Section(statuses, ComponentStage.UpToDate, "up to date:", s => $"{s.DisplayName} {s.LatestVersion}");
         var pending = statuses.Where(s => s.PendingAutoTagBecause.Count > 0).ToList();

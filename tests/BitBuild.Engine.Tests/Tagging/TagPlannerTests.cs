@@ -59,6 +59,40 @@ public sealed class TagPlannerTests
         }
     }
 
+    private readonly Dictionary<string, SortedDictionary<string, string>> inputs = [];
+
+    private TagPlan PlanWithInputs() =>
+        TagPlanner.Plan(AllDeclared, new ComponentGraph(edges), bitmap, c => hashes[c.Id], new TagRequest([], true, new VersionIncrement(IncrementKind.Patch), "msg"),
+            c => inputs.TryGetValue(c.Id, out var i) ? new SortedDictionary<string, string>(i, StringComparer.Ordinal) : null);
+
+    /// <summary>
+    /// A component whose last tag recorded its outside inputs is changed when they differ, with its folder unchanged;
+    /// its dependents are auto-tagged; a version recorded without inputs (an older BitBuild's) compares by hash alone.
+    /// </summary>
+    [Fact]
+    public void Changed_outside_inputs_make_a_component_changed_and_versions_without_recorded_inputs_compare_by_hash()
+    {
+        inputs[Utils] = new(StringComparer.Ordinal) { ["shared/Guard.cs"] = "sha256:g1", ["package:Newtonsoft.Json"] = "13.0.3" };
+        inputs[Cli] = new(StringComparer.Ordinal) { ["package:Newtonsoft.Json"] = "13.0.3" };
+        var first = PlanWithInputs();
+        Assert.Equal("13.0.3", first.Tags.Single(t => t.Id == Utils).Inputs!["package:Newtonsoft.Json"]);
+        foreach (var tag in first.Tags.Where(t => t.Id != Cli))
+        {
+            bitmap.GetOrAdd(tag.Id).Versions.Add(new TaggedVersion { Version = tag.Version, Hash = tag.Hash, Inputs = tag.Inputs });
+        }
+
+        // Recorded by an older BitBuild: no inputs, so a change in them is not seen.
+        bitmap.GetOrAdd(Cli).Versions.Add(new TaggedVersion { Version = "0.0.1", Hash = hashes[Cli] });
+        Assert.Empty(PlanWithInputs().Tags);
+
+        inputs[Utils]["shared/Guard.cs"] = "sha256:g2";
+        inputs[Cli]["package:Newtonsoft.Json"] = "13.0.4";
+        var second = PlanWithInputs();
+
+        Assert.Equal("utils/string@0.0.2 hello/world@0.0.2(auto) hello/app-kit@0.0.2(auto)", Summary(second));
+        Assert.Equal("sha256:g2", second.Tags[0].Inputs!["shared/Guard.cs"]);
+    }
+
     private static string Summary(TagPlan plan) => string.Join(" ", plan.Tags.Select(t => $"{t.Id}@{t.Version}{(t.AutoTagged ? "(auto)" : "")}"));
 
     [Fact]

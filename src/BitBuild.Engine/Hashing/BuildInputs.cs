@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using BitBuild.Engine.Discovery;
+
+namespace BitBuild.Engine.Hashing;
+
+/// <summary>
+/// What a component's build reads besides its own folder, as tag records it in .bitmap and status compares it: each file
+/// from elsewhere in the workspace (shared sources linked in, packed files) by its workspace-relative path and content
+/// hash, each package dependency as <c>package:Id</c> with its version. A change to any of them changes what the build
+/// produces, so the component is modified even though nothing under its folder changed.
+/// </summary>
+public static class BuildInputs
+{
+    public const string PackagePrefix = "package:";
+
+    public static SortedDictionary<string, string> Of(ProjectDescription project, Func<string, string> relative)
+    {
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in project.OutsideInputs)
+        {
+            if (File.Exists(file))
+            {
+                using var stream = File.OpenRead(file);
+                inputs[relative(file)] = ContentHash.Prefix + Convert.ToHexStringLower(SHA256.HashData(stream));
+            }
+        }
+
+        foreach (var (id, package) in project.Packages)
+        {
+            inputs[PackagePrefix + id] = package.Version ?? string.Empty;
+        }
+
+        return inputs;
+    }
+
+    /// <summary>
+    /// What changed between the recorded inputs and the current ones, in status's words: "shared/Guard.cs",
+    /// "shared/New.cs (new)", "shared/Old.cs (removed)", "Directory.Packages.props (Newtonsoft.Json 13.0.1 → 13.0.3)".
+    /// </summary>
+    public static IReadOnlyList<string> Changes(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> current, ProjectDescription project, Func<string, string> relative)
+    {
+        var changes = new List<string>();
+        foreach (var key in recorded.Keys.Union(current.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = recorded.GetValueOrDefault(key);
+            var after = current.GetValueOrDefault(key);
+            if (before == after)
+            {
+                continue;
+            }
+
+            if (!key.StartsWith(PackagePrefix, StringComparison.Ordinal))
+            {
+                changes.Add(before is null ? $"{key} (new)" : after is null ? $"{key} (removed)" : key);
+                continue;
+            }
+
+            var id = key[PackagePrefix.Length..];
+            var where = project.Packages.TryGetValue(id, out var package) && package.DefinedIn is { } file ? relative(file) : "package reference";
+            changes.Add(before is null ? $"{where} ({id} {after} added)" : after is null ? $"{where} ({id} {before} removed)" : $"{where} ({id} {before} → {after})");
+        }
+
+        return changes;
+    }
+}
