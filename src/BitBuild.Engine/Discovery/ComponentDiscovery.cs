@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Files;
+using BitBuild.Engine.MsBuild;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Processes;
 using BitBuild.Engine.Workspaces;
@@ -38,13 +39,19 @@ public static class ComponentDiscovery
             File.WriteAllText(probe, ProbeProject(workspace, describeTargets));
             File.WriteAllText(describeTargets, DescribeTargets);
             var args = new List<string> { "msbuild", probe, "-nologo", "-getItem:BitComponent", "-getItem:BitRemote", "-getProperty:BitDefaultScope", "-getProperty:BitScopeHub", "-getProperty:MSBuildAllProjects" };
+            var importsLog = Path.Combine(probeFolder, "imports.log");
+            Dictionary<string, string?>? environment = null;
             if (describeReferences)
             {
                 args.Add("-t:BitDescribeComponents");
                 args.Add("-getTargetResult:BitDescribeComponents");
+
+                // Which MSBuild files each component's evaluation imports (Directory.Build.*, eng/*.targets): see ImportGraph.
+                args.Add($"-flp:v=diag;logfile={importsLog}");
+                environment = new Dictionary<string, string?> { [ImportGraph.LogImportsVariable] = "1" };
             }
 
-            var result = DotNetCli.Run(args, workspace.Root);
+            var result = DotNetCli.Run(args, workspace.Root, extraEnvironment: environment);
             if (result.ExitCode != 0)
             {
                 throw new BitException(
@@ -53,7 +60,7 @@ public static class ComponentDiscovery
                     workspace.DeclarationsPath);
             }
 
-            return Parse(workspace, result.StandardOutput, describeReferences, requireProjects);
+            return Parse(workspace, result.StandardOutput, describeReferences ? ImportGraph.FromLogFile(importsLog) : null, requireProjects);
         }
         finally
         {
@@ -109,7 +116,7 @@ public static class ComponentDiscovery
         </Project>
         """;
 
-    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, ProjectDescription>) Parse(Workspace workspace, string json, bool describeReferences, bool requireProjects)
+    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, ProjectDescription>) Parse(Workspace workspace, string json, ImportGraph? imports, bool requireProjects)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -176,25 +183,25 @@ public static class ComponentDiscovery
 
         components = Deduplicate(components);
         var projects = new Dictionary<string, ProjectDescription>(StringComparer.Ordinal);
-        if (describeReferences && root.TryGetProperty("TargetResults", out var targetResults)
+        if (imports is not null && root.TryGetProperty("TargetResults", out var targetResults)
             && targetResults.TryGetProperty("BitDescribeComponents", out var describe) && describe.TryGetProperty("Items", out var refs))
         {
-            projects = DescribeProjects(workspace, components, refs);
+            projects = DescribeProjects(workspace, components, refs, imports);
         }
 
         // The files the evaluation read: what DeclarationsCache keys on (the probe itself, in .bit/tmp, is left out).
-        var imports = root.TryGetProperty("Properties", out var props) && props.TryGetProperty("MSBuildAllProjects", out var all)
+        var importedFiles = root.TryGetProperty("Properties", out var props) && props.TryGetProperty("MSBuildAllProjects", out var all)
             ? (all.GetString() ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(Path.GetFullPath)
                 .Where(f => !f.StartsWith(workspace.TempFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .Distinct(PathComparer)
                 .ToList()
             : [];
-        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = imports, ScopeHub = scopeHub }, projects);
+        return (new WorkspaceDeclarations(components, remotes, defaultScope) { ImportedFiles = importedFiles, ScopeHub = scopeHub }, projects);
     }
 
     /// <summary>Groups what BitListProjectReferences returned by the component whose project it describes.</summary>
-    private static Dictionary<string, ProjectDescription> DescribeProjects(Workspace workspace, List<DeclaredComponent> components, JsonElement items)
+    private static Dictionary<string, ProjectDescription> DescribeProjects(Workspace workspace, List<DeclaredComponent> components, JsonElement items, ImportGraph imports)
     {
         var root = Path.TrimEndingDirectorySeparator(workspace.Root) + Path.DirectorySeparatorChar;
         var references = new Dictionary<string, List<string>>(PathComparer);
@@ -255,6 +262,10 @@ public static class ComponentDiscovery
                     .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
                     .Order(StringComparer.Ordinal)
                     .ToList(),
+                ImportedFiles = imports.WorkspaceImportsOf(component.ProjectPath, workspace.Root)
+                    .Where(f => !f.StartsWith(componentFolder, StringComparison.Ordinal) && !IsCoveredElsewhere(workspace, f))
+                    .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
+                    .ToList(),
                 Packages = ResolvePackages(
                     packages.TryGetValue(component.ProjectPath, out var referenced) ? referenced : [],
                     central.TryGetValue(component.ProjectPath, out var versions) ? versions : []),
@@ -268,6 +279,15 @@ public static class ComponentDiscovery
 
         return result;
     }
+
+    /// <summary>
+    /// Imported workspace files whose changes count otherwise: the declarations file (adding a component changes no
+    /// build), Directory.Packages.props (the package versions it sets are recorded one by one), BitBuild's own files.
+    /// </summary>
+    private static bool IsCoveredElsewhere(Workspace workspace, string file) =>
+        PathComparer.Equals(file, workspace.DeclarationsPath)
+        || string.Equals(Path.GetFileName(file), "Directory.Packages.props", StringComparison.OrdinalIgnoreCase)
+        || file.StartsWith(Path.TrimEndingDirectorySeparator(workspace.BitFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static Dictionary<string, PackageInput> PackagesOf(Dictionary<string, Dictionary<string, PackageInput>> byProject, string project)
     {

@@ -24,6 +24,13 @@ public sealed record ProjectDescription(IReadOnlyList<string> References)
     /// </summary>
     public IReadOnlyList<string> OutsideInputs { get; init; } = [];
 
+    /// <summary>
+    /// The MSBuild files from the workspace, outside the component's folder, that the project's evaluation imports
+    /// (Directory.Build.props/targets above it, eng/*.targets they import), full paths; not the declarations file nor
+    /// Directory.Packages.props, whose package versions <see cref="Packages"/> records one by one.
+    /// </summary>
+    public IReadOnlyList<string> ImportedFiles { get; init; } = [];
+
     /// <summary>The packages the project references, by id, with the version it gets and the file that sets it.</summary>
     public IReadOnlyDictionary<string, PackageInput> Packages { get; init; } = new Dictionary<string, PackageInput>();
 }

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Workspaces;
 
 namespace BitBuild.Engine.Hashing;
 
 /// <summary>
 /// What a component's build reads besides its own folder, as tag records it in .bitmap and status compares it: each file
-/// from elsewhere in the workspace (shared sources linked in, packed files) by its workspace-relative path and content
+/// from elsewhere in the workspace (shared sources linked in, packed files, imported MSBuild files such as
+/// Directory.Build.targets) by its workspace-relative path and content
 /// hash, each package dependency as <c>package:Id</c> with its version. A change to any of them changes what the build
 /// produces, so the component is modified even though nothing under its folder changed.
 /// </summary>
@@ -16,7 +18,7 @@ public static class BuildInputs
     public static SortedDictionary<string, string> Of(ProjectDescription project, Func<string, string> relative)
     {
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in project.OutsideInputs)
+        foreach (var file in project.OutsideInputs.Concat(project.ImportedFiles))
         {
             if (File.Exists(file))
             {
@@ -25,7 +27,8 @@ public static class BuildInputs
             }
         }
 
-        foreach (var (id, package) in project.Packages)
+        // BitBuild's own MSBuild package (init --msbuild) adds targets to the build, nothing to what it produces.
+        foreach (var (id, package) in project.Packages.Where(p => !string.Equals(p.Key, MsBuildPackageReference.PackageId, StringComparison.OrdinalIgnoreCase)))
         {
             inputs[PackagePrefix + id] = package.Version ?? string.Empty;
         }

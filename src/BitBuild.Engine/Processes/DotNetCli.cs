@@ -40,9 +40,15 @@ public static class DotNetCli
     /// Runs dotnet. A global.json that pins an SDK this machine does not have fails every dotnet command before MSBuild
     /// starts; that is reported as what it is (BIT1014, naming the file and the versions), whichever command met it first.
     /// </summary>
-    public static ProcessResult Run(IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutputLine = null)
+    public static ProcessResult Run(IEnumerable<string> arguments, string workingDirectory, Action<string>? onOutputLine = null, IReadOnlyDictionary<string, string?>? extraEnvironment = null)
     {
-        var result = ProcessRunner.Run(HostPath, arguments, workingDirectory, Environment(), onOutputLine);
+        var environment = Environment();
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string?>())
+        {
+            environment[name] = value;
+        }
+
+        var result = ProcessRunner.Run(HostPath, arguments, workingDirectory, environment, onOutputLine);
         if (result.ExitCode != 0 && MissingSdk.FromOutput(result.CombinedOutput) is { } missing)
         {
             throw missing;

@@ -55,6 +55,44 @@ public sealed class BuildInputsTests
         Assert.DoesNotContain("modified", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
     }
 
+    [Fact]
+    public void An_imported_msbuild_file_makes_the_components_that_import_it_modified_and_only_those()
+    {
+        using var ws = new TempWorkspace("build-imports");
+        ws.Write("src/Directory.Build.props", """
+            <Project>
+              <Import Project="../Directory.Build.props" />
+              <Import Project="../eng/Common.props" />
+            </Project>
+            """);
+        ws.Write("eng/Common.props", "<Project><PropertyGroup><Authors>Team</Authors></PropertyGroup></Project>\n");
+        ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static int Value => 42; }\n");
+        ws.AddLibrary("tools/other", "Other", "namespace Other;\npublic static class Nothing { }\n");
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.imports"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/core", "tools/other"));
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
+        Assert.Contains("\"eng/Common.props\": \"sha256:", ws.Read(".bitmap"));
+        Assert.DoesNotContain("BitWorkspace.props", ws.Read(".bitmap"));
+        Assert.DoesNotContain("modified", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+
+        ws.Write("eng/Common.props", "<Project><PropertyGroup><Authors>Another team</Authors></PropertyGroup></Project>\n");
+        var afterPropsEdit = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
+        Assert.Contains("modified: eng/Common.props", afterPropsEdit);
+        Assert.Contains("other 0.0.1", afterPropsEdit);
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "authors"));
+        Assert.True(File.Exists(ws.PathOf(".bit/packages/core/0.0.2/bitlocal.core.0.0.2.nupkg")));
+        Assert.False(Directory.Exists(ws.PathOf(".bit/packages/tools.other/0.0.2")), "tools/other does not import src/Directory.Build.props");
+
+        ws.Write("Directory.Build.targets", "<Project><PropertyGroup><Description>Shared</Description></PropertyGroup></Project>\n");
+        var afterTargetsEdit = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
+        Assert.Contains("core (last tagged 0.0.2", afterTargetsEdit);
+        Assert.Contains("other (last tagged 0.0.1", afterTargetsEdit);
+        Assert.Contains("modified: Directory.Build.targets", afterTargetsEdit);
+        var tagged = Expect(BitCli.Bit(ws.Root, "tag", "-m", "description")).StandardOutput;
+        Assert.True(File.Exists(ws.PathOf(".bit/packages/tools.other/0.0.2/bitlocal.tools.other.0.0.2.nupkg")), tagged);
+        Assert.DoesNotContain("modified", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+    }
+
     private static Engine.Processes.ProcessResult Expect(Engine.Processes.ProcessResult result)
     {
         Assert.True(result.ExitCode == 0, result.CombinedOutput);
