@@ -79,7 +79,11 @@ public static class ComponentDiscovery
               <!-- When Directory.Build.props does not import the declarations, import them directly. -->
               <Import Project="{decl}" Condition="'$(BitWorkspaceRoot)' == '' and Exists('{decl}')" />
               <Target Name="BitDescribeComponents" Returns="@(_BitProjectReference)">
-                <MSBuild Projects="@(BitComponent)" Targets="BitListProjectReferences" BuildInParallel="true" SkipNonexistentProjects="true"
+                <!-- Only project files: an item naming anything else is reported as BIT1008 from the declarations, not as MSBuild's load error. -->
+                <ItemGroup>
+                  <_BitDescribedProject Include="@(BitComponent)" Condition="$([System.String]::Copy('%(BitComponent.Extension)').EndsWith('proj')) and Exists('%(BitComponent.FullPath)')" />
+                </ItemGroup>
+                <MSBuild Projects="@(_BitDescribedProject)" Targets="BitListProjectReferences" BuildInParallel="true" SkipNonexistentProjects="true"
                          Properties="CustomAfterMicrosoftCommonTargets={describe};CustomAfterMicrosoftCommonCrossTargetingTargets={describe};BitDescribing=true;BitTagging=true">
                   <Output TaskParameter="TargetOutputs" ItemName="_BitProjectReference" />
                 </MSBuild>

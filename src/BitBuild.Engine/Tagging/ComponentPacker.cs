@@ -5,6 +5,7 @@ using BitBuild.Engine.Discovery;
 using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Output;
+using BitBuild.Engine.Packages;
 using BitBuild.Engine.Processes;
 using BitBuild.Engine.Workspaces;
 
@@ -36,12 +37,13 @@ public static class ComponentPacker
         {
             var manifestPath = Path.Combine(work, request.Manifest.Id.Replace('/', '.') + ".component.json");
             File.WriteAllBytes(manifestPath, request.Manifest.ToJson());
-            AppendProject(targetsText, request.ProjectPath, request.Manifest.Id, request.Manifest.Version, output, manifestPath, request.SourceFolder, request.SourceFiles);
+            var sources = StageDotFiles(request.SourceFolder, request.SourceFiles, Path.Combine(work, "dotfiles", request.Manifest.Id.Replace('/', '.')));
+            AppendProject(targetsText, request.ProjectPath, request.Manifest.Id, request.Manifest.Version, output, manifestPath, sources);
         }
 
         foreach (var (id, (projectPath, version)) in otherComponents.Where(o => requests.All(r => r.Manifest.Id != o.Key)))
         {
-            AppendProject(targetsText, projectPath, id, version, null, null, null, []);
+            AppendProject(targetsText, projectPath, id, version, null, null, []);
         }
 
         targetsText.AppendLine("</Project>");
@@ -161,7 +163,33 @@ public static class ComponentPacker
         }
     }
 
-    private static void AppendProject(StringBuilder text, string projectPath, string id, string version, string? outputFolder, string? manifestPath, string? sourceFolder, IReadOnlyList<string> sourceFiles)
+    /// <summary>
+    /// Where Pack reads each source file from, by its path under <c>bit/src/</c>. Pack leaves out every file whose path
+    /// in the project folder has a name starting with '.' (NU5119: .editorconfig, .config/dotnet-tools.json), yet they
+    /// are part of the component and of its hash; those are copied to the staging folder first, under a name that keeps
+    /// the extension (Pack reads a PackagePath with the source's extension as a file name, anything else as a folder).
+    /// </summary>
+    private static List<(string SourcePath, string PackagePath)> StageDotFiles(string sourceFolder, IReadOnlyList<string> sourceFiles, string stagingFolder)
+    {
+        var result = new List<(string, string)>();
+        foreach (var file in sourceFiles)
+        {
+            var full = Path.Combine(sourceFolder, file);
+            if (file.Split('/').Any(segment => segment.StartsWith('.')))
+            {
+                Directory.CreateDirectory(stagingFolder);
+                var staged = Path.Combine(stagingFolder, $"{result.Count}{Path.GetExtension(Path.GetFileName(file))}");
+                File.Copy(full, staged, overwrite: true);
+                full = staged;
+            }
+
+            result.Add((full, ComponentManifest.SourcesFolderInPackage + file));
+        }
+
+        return result;
+    }
+
+    private static void AppendProject(StringBuilder text, string projectPath, string id, string version, string? outputFolder, string? manifestPath, IReadOnlyList<(string SourcePath, string PackagePath)> sources)
     {
         var condition = $"'$(MSBuildProjectFullPath)' == '{Escape(projectPath)}'";
         text.AppendLine($"  <PropertyGroup Condition=\"{SecurityElement.Escape(condition)}\">");
@@ -176,17 +204,16 @@ public static class ComponentPacker
         }
 
         text.AppendLine("  </PropertyGroup>");
-        if (manifestPath is null || sourceFolder is null)
+        if (manifestPath is null)
         {
             return;
         }
 
         text.AppendLine($"  <ItemGroup Condition=\"{SecurityElement.Escape(condition)}\">");
         text.AppendLine($"    <None Include=\"{Escape(manifestPath)}\" Pack=\"true\" PackagePath=\"bit/component.json\" Visible=\"false\" />");
-        foreach (var file in sourceFiles)
+        foreach (var (sourcePath, packagePath) in sources)
         {
-            var full = Path.Combine(sourceFolder, file);
-            text.AppendLine($"    <None Include=\"{Escape(full)}\" Pack=\"true\" PackagePath=\"{Escape("bit/src/" + file)}\" Visible=\"false\" />");
+            text.AppendLine($"    <None Include=\"{Escape(sourcePath)}\" Pack=\"true\" PackagePath=\"{Escape(packagePath)}\" Visible=\"false\" />");
         }
 
         text.AppendLine("  </ItemGroup>");

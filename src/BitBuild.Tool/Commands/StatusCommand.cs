@@ -14,8 +14,6 @@ internal sealed class StatusCommand : WorkspaceCommand
     {
         var workspace = FindWorkspace();
         // With each project described (one MSBuild run either way), so what builds read from outside their folders counts.
-        // The plain evaluation first: it names a BitComponent item that is no project (BIT1008) before MSBuild is asked to load it.
-        ComponentDiscovery.Evaluate(workspace);
         var (declarations, projects) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
         var statuses = WorkspaceStatus.Compute(workspace, declarations, workspace.ReadBitmap(), projects);
         if (Json)
