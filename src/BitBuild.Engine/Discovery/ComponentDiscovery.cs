@@ -209,6 +209,7 @@ public static class ComponentDiscovery
     {
         var root = Path.TrimEndingDirectorySeparator(workspace.Root) + Path.DirectorySeparatorChar;
         var references = new Dictionary<string, List<string>>(PathComparer);
+        var buildOnly = new Dictionary<string, List<string>>(PathComparer);
         var missing = new Dictionary<string, List<string>>(PathComparer);
         var selves = new Dictionary<string, JsonElement>(PathComparer);
         var inputs = new Dictionary<string, List<string>>(PathComparer);
@@ -241,7 +242,7 @@ public static class ComponentDiscovery
             }
             else if (NullIfEmpty(Metadata(item, "ReferencingProject")) is { } owner)
             {
-                AddTo(references, Path.GetFullPath(owner), path);
+                AddTo(ProjectReferenceKind.IsBuildOnly(Metadata(item, "ReferenceOutputAssembly"), Metadata(item, "PrivateAssets")) ? buildOnly : references, Path.GetFullPath(owner), path);
             }
             else
             {
@@ -266,6 +267,7 @@ public static class ComponentDiscovery
                     .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
                     .Order(StringComparer.Ordinal)
                     .ToList(),
+                BuildOnlyReferences = buildOnly.TryGetValue(component.ProjectPath, out var tools) ? tools : [],
                 ImportedFiles = imports.WorkspaceImportsOf(component.ProjectPath, workspace.Root)
                     .Where(f => !f.StartsWith(componentFolder, StringComparison.Ordinal) && !IsCoveredElsewhere(workspace, f))
                     .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))

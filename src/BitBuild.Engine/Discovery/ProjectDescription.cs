@@ -2,10 +2,18 @@ namespace BitBuild.Engine.Discovery;
 
 /// <summary>
 /// What tag needs to know about a component's project before building it, from the same MSBuild run that lists the
-/// declarations: its ProjectReferences, and whether Pack can make a package of it at all.
+/// declarations: its ProjectReferences, and whether Pack can make a package of it at all. <c>References</c> are the
+/// runtime ones, which become component dependencies (see <see cref="ProjectReferenceKind"/>).
 /// </summary>
 public sealed record ProjectDescription(IReadOnlyList<string> References)
 {
+    /// <summary>
+    /// ProjectReferences the build uses but the package does not depend on (source generators and analyzers referenced
+    /// with <c>ReferenceOutputAssembly="false"</c>, <c>PrivateAssets="all"</c>): full paths. Their sources count as
+    /// build inputs: a changed generator changes the code the component compiles.
+    /// </summary>
+    public IReadOnlyList<string> BuildOnlyReferences { get; init; } = [];
+
     /// <summary>The evaluated <c>IsPackable</c> (false for test, web and worker projects unless they say otherwise).</summary>
     public bool IsPackable { get; init; } = true;
 

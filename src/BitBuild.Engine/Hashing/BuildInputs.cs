@@ -8,12 +8,16 @@ namespace BitBuild.Engine.Hashing;
 /// What a component's build reads besides its own folder, as tag records it in .bitmap and status compares it: each file
 /// from elsewhere in the workspace (shared sources linked in, packed files, imported MSBuild files such as
 /// Directory.Build.targets) by its workspace-relative path and content
-/// hash, each package dependency as <c>package:Id</c> with its version. A change to any of them changes what the build
+/// hash, each package dependency as <c>package:Id</c> with its version, each build-only project reference (a source
+/// generator) as <c>build-reference:path</c> with the hash of its project's folder. A change to any of them changes what the build
 /// produces, so the component is modified even though nothing under its folder changed.
 /// </summary>
 public static class BuildInputs
 {
     public const string PackagePrefix = "package:";
+
+    /// <summary>A build-only ProjectReference (a source generator, an analyzer), recorded by the hash of its project's folder.</summary>
+    public const string BuildReferencePrefix = "build-reference:";
 
     public static SortedDictionary<string, string> Of(ProjectDescription project, Func<string, string> relative)
     {
@@ -25,6 +29,11 @@ public static class BuildInputs
                 using var stream = File.OpenRead(file);
                 inputs[relative(file)] = ContentHash.Prefix + Convert.ToHexStringLower(SHA256.HashData(stream));
             }
+        }
+
+        foreach (var reference in project.BuildOnlyReferences.Where(File.Exists))
+        {
+            inputs[BuildReferencePrefix + relative(reference)] = ContentHash.OfFolder(Path.GetDirectoryName(reference)!);
         }
 
         // BitBuild's own MSBuild package (init --msbuild) adds targets to the build, nothing to what it produces.
@@ -49,6 +58,13 @@ public static class BuildInputs
             var after = current.GetValueOrDefault(key);
             if (before == after)
             {
+                continue;
+            }
+
+            if (key.StartsWith(BuildReferencePrefix, StringComparison.Ordinal))
+            {
+                var referenced = key[BuildReferencePrefix.Length..];
+                changes.Add(before is null ? $"{referenced} (build-only reference added)" : after is null ? $"{referenced} (build-only reference removed)" : $"{referenced} (build-only reference: its sources changed)");
                 continue;
             }
 

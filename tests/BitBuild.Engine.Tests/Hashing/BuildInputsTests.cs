@@ -30,6 +30,23 @@ public sealed class BuildInputsTests : IDisposable
     }
 
     [Fact]
+    public void A_build_only_reference_is_recorded_by_the_hash_of_its_project_folder_and_bitbuilds_own_package_not_at_all()
+    {
+        Directory.CreateDirectory(folder.PathOf("gen"));
+        File.WriteAllText(folder.PathOf("gen/Gen.csproj"), "<Project />");
+        var project = new ProjectDescription([])
+        {
+            BuildOnlyReferences = [folder.PathOf("gen/Gen.csproj")],
+            Packages = new Dictionary<string, PackageInput> { ["BitBuild"] = new("0.1.0", null) },
+        };
+
+        var inputs = BuildInputs.Of(project, Relative);
+
+        Assert.Equal(["build-reference:gen/Gen.csproj"], inputs.Keys);
+        Assert.Equal(ContentHash.OfFolder(folder.PathOf("gen")), inputs["build-reference:gen/Gen.csproj"]);
+    }
+
+    [Fact]
     public void Changes_name_each_file_and_package_with_what_happened_to_it()
     {
         var project = new ProjectDescription([])
@@ -47,6 +64,7 @@ public sealed class BuildInputsTests : IDisposable
             ["shared/Same.cs"] = "sha256:3",
             ["package:Newtonsoft.Json"] = "13.0.3",
             ["package:Serilog"] = "4.0.0",
+            ["build-reference:src/Generators/Generators.csproj"] = "sha256:5",
         };
         var current = new Dictionary<string, string>
         {
@@ -55,12 +73,16 @@ public sealed class BuildInputsTests : IDisposable
             ["shared/Same.cs"] = "sha256:3",
             ["package:Newtonsoft.Json"] = "13.0.4",
             ["package:Humanizer.Core"] = "3.0.10",
+            ["build-reference:src/Generators/Generators.csproj"] = "sha256:6",
+            ["build-reference:src/Analyzers/Analyzers.csproj"] = "sha256:7",
         };
 
         var changes = BuildInputs.Changes(recorded, current, project, Relative);
 
         Assert.Equal(
             [
+                "src/Analyzers/Analyzers.csproj (build-only reference added)",
+                "src/Generators/Generators.csproj (build-only reference: its sources changed)",
                 "src/core/Core.csproj (Humanizer.Core 3.0.10 added)",
                 "Directory.Packages.props (Newtonsoft.Json 13.0.3 → 13.0.4)",
                 "package reference (Serilog 4.0.0 removed)",

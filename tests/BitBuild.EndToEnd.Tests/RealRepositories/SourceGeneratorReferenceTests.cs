@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using BitBuild.EndToEnd.Tests.Infrastructure;
+using BitBuild.Engine.Processes;
+
+namespace BitBuild.EndToEnd.Tests.RealRepositories;
+
+/// <summary>
+/// A source generator referenced as a project (<c>OutputItemType="Analyzer" ReferenceOutputAssembly="false"</c>), as
+/// repositories do: it is no component and no dependency (NuGet's own Pack does not make it one either), the code it
+/// generates is in the component's assembly, and the exported package works for a consumer. The generator's sources
+/// count as the component's build inputs: changing them makes the component modified.
+/// </summary>
+public sealed class SourceGeneratorReferenceTests
+{
+    [Fact]
+    public void A_generator_referenced_as_an_analyzer_is_no_dependency_and_its_changes_make_the_component_modified()
+    {
+        using var ws = new TempWorkspace("generator");
+        ws.Write("src/Generators/Generators.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <LangVersion>latest</LangVersion>
+                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.Write("src/Generators/GreetingGenerator.cs", Generator("generated hello"));
+        ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static string Text => Generated.Greeting.Text; }\n");
+        ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj").Replace("</Project>", """
+              <ItemGroup>
+                <ProjectReference Include="../Generators/Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.gen"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/core"));
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
+        Assert.Contains("\"build-reference:src/Generators/Generators.csproj\": \"sha256:", ws.Read(".bitmap"));
+
+        var scope = "team.g" + Guid.NewGuid().ToString("N")[..12];
+        Directory.CreateDirectory(ws.PathOf("feeds"));
+        Expect(BitCli.Bit(ws.Root, "remote", "add", scope, "feeds/gen"));
+        Expect(BitCli.Bit(ws.Root, "export", scope));
+        var exported = ws.PathOf($"feeds/gen/{scope}.core/0.0.1/{scope}.core.0.0.1.nupkg");
+        Assert.Empty(Dependencies(exported));
+
+        // What the repository's own pack of the project makes of the reference: no dependency either.
+        Expect(BitCli.DotNet(ws.PathOf("src/core"), "pack", "-o", ws.PathOf("own"), "-nologo"));
+        Assert.Empty(Dependencies(Directory.GetFiles(ws.PathOf("own"), "*.nupkg").Single()));
+
+        using var consumer = new TempWorkspace("generator-consumer");
+        consumer.WriteNuGetConfig((scope, ws.PathOf("feeds/gen")));
+        consumer.Write("use/Use.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        consumer.Write("use/Program.cs", "System.Console.WriteLine(Core.Answer.Text);\n");
+        Expect(BitCli.DotNet(consumer.PathOf("use"), "add", "package", $"{scope}.core", "--version", "0.0.1"));
+        Assert.Contains("generated hello", Expect(BitCli.DotNet(consumer.PathOf("use"), "run", "-nologo")).StandardOutput);
+
+        ws.Write("src/Generators/GreetingGenerator.cs", Generator("generated hello, again"));
+        var status = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
+        Assert.Contains("modified: src/Generators/Generators.csproj (build-only reference: its sources changed)", status);
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "greeting"));
+        Assert.True(File.Exists(ws.PathOf(".bit/packages/core/0.0.2/bitlocal.core.0.0.2.nupkg")));
+    }
+
+    private static string Generator(string text) => $$"""
+        using Microsoft.CodeAnalysis;
+
+        namespace Generators;
+
+        [Generator]
+        public sealed class GreetingGenerator : IIncrementalGenerator
+        {
+            public void Initialize(IncrementalGeneratorInitializationContext context) =>
+                context.RegisterPostInitializationOutput(output => output.AddSource("Greeting.g.cs",
+                    "namespace Generated { public static class Greeting { public static string Text => \"{{text}}\"; } }"));
+        }
+        """;
+
+    private static List<string> Dependencies(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+    }
+
+    private static ProcessResult Expect(ProcessResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.CombinedOutput);
+        return result;
+    }
+}
