@@ -4,7 +4,9 @@
 #   source file that every component compiles, a Directory.Build.props/targets and central package management;
 #   tagged once. Then timed, interleaved, RUNS times each:
 #     a. 'dotnet bit status' of this checkout (the folder hashes plus every build input: sources from outside a
-#        component's folder, imported MSBuild files, package versions);
+#        component's folder, imported MSBuild files, package versions), with its description cache warm;
+#     a'. the same with the cache removed first (.bit/cache/descriptions.json): what the first status after a change to
+#        an MSBuild file, a project file or the set of files costs;
 #     b. 'dotnet bit status' built from BEFORE_REF (default 78ce9bc: folder hashes only), on the same workspace;
 #     c. 'dotnet msbuild -getProperty' of one of the projects: the cost of a single MSBuild evaluation, for scale.
 # Usage: bench/status/run.sh [COMPONENTS=100] [RUNS=5] [BEFORE_REF=78ce9bc]. Prints the median of each.
@@ -74,14 +76,18 @@ git add -A && git commit -q -m tagged
 # One modified component, so status has something to say (and both builds compare every component).
 echo "// changed" >> src/layer0/c0/Answer.cs
 for run in $(seq 1 "$RUNS"); do
+  rm -f .bit/cache/descriptions.json
+  start=$(now); after status >"$out/cold-$run.log" 2>&1; end=$(now); elapsed "$start" "$end" >> "$out/cold.times"
   start=$(now); after status >"$out/after-$run.log" 2>&1; end=$(now); elapsed "$start" "$end" >> "$out/after.times"
   start=$(now); before status >"$out/before-$run.log" 2>&1; end=$(now); elapsed "$start" "$end" >> "$out/before.times"
   start=$(now); dotnet msbuild src/layer0/c0/C0.csproj -getProperty:Version -nologo >/dev/null 2>&1; end=$(now); elapsed "$start" "$end" >> "$out/evaluate.times"
 done
 grep -q "c0 (last tagged" "$out/after-1.log" || { echo "unexpected status output: $out/after-1.log" >&2; exit 1; }
-after_s=$(median < "$out/after.times"); before_s=$(median < "$out/before.times"); evaluate_s=$(median < "$out/evaluate.times")
+cold_s=$(median < "$out/cold.times"); after_s=$(median < "$out/after.times"); before_s=$(median < "$out/before.times"); evaluate_s=$(median < "$out/evaluate.times")
 printf '%s components, median of %s runs\n' "$COMPONENTS" "$RUNS"
+printf 'status (this checkout), cold %5s s\n' "$cold_s"
 printf 'status (this checkout)      %6s s\n' "$after_s"
 printf 'status (%s)            %6s s\n' "$BEFORE_REF" "$before_s"
 printf 'one MSBuild evaluation      %6s s\n' "$evaluate_s"
 awk -v a="$after_s" -v b="$before_s" 'BEGIN { printf "after / before              %6.2f\n", a / b }'
+awk -v a="$cold_s" -v b="$before_s" 'BEGIN { printf "cold / before               %6.2f\n", a / b }'

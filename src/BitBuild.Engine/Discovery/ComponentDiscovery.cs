@@ -30,6 +30,16 @@ public static class ComponentDiscovery
 
     private static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, ProjectDescription> Projects) Evaluate(Workspace workspace, bool describeReferences, bool requireProjects)
     {
+        var (json, imports) = Run(workspace, describeReferences);
+        return Parse(workspace, json, imports, requireProjects);
+    }
+
+    /// <summary>
+    /// The MSBuild run itself: its JSON output (<c>-getItem</c>, <c>-getTargetResult</c>) and, when describing, which file
+    /// imported which. <see cref="DescriptionCache"/> keeps both, so a later status can parse them again without MSBuild.
+    /// </summary>
+    internal static (string Json, ImportGraph? Imports) Run(Workspace workspace, bool describeReferences)
+    {
         var probeFolder = Path.Combine(workspace.TempFolder, OwnedTempName.Create(WorkspaceLeftovers.ProbePrefix));
         Directory.CreateDirectory(probeFolder);
         try
@@ -47,7 +57,8 @@ public static class ComponentDiscovery
                 args.Add("-getTargetResult:BitDescribeComponents");
 
                 // Which MSBuild files each component's evaluation imports (Directory.Build.*, eng/*.targets): see ImportGraph.
-                args.Add($"-flp:v=diag;logfile={importsLog}");
+                // Detailed is the lowest verbosity that keeps MSBuild's low-importance import messages: a third of diagnostic's log.
+                args.Add($"-flp:v=detailed;logfile={importsLog}");
                 environment = new Dictionary<string, string?> { [ImportGraph.LogImportsVariable] = "1" };
             }
 
@@ -60,7 +71,7 @@ public static class ComponentDiscovery
                     workspace.DeclarationsPath);
             }
 
-            return Parse(workspace, result.StandardOutput, describeReferences ? ImportGraph.FromLogFile(importsLog) : null, requireProjects);
+            return (result.StandardOutput, describeReferences ? ImportGraph.FromLogFile(importsLog) : null);
         }
         finally
         {
@@ -120,7 +131,7 @@ public static class ComponentDiscovery
         </Project>
         """;
 
-    private static (WorkspaceDeclarations, IReadOnlyDictionary<string, ProjectDescription>) Parse(Workspace workspace, string json, ImportGraph? imports, bool requireProjects)
+    internal static (WorkspaceDeclarations Declarations, IReadOnlyDictionary<string, ProjectDescription> Projects) Parse(Workspace workspace, string json, ImportGraph? imports, bool requireProjects)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -21,7 +20,6 @@ public static class DeclarationsCache
 {
     // Raised whenever evaluation checks more (names, missing projects), so a result cached by an older version is not trusted.
     private const int Format = 3;
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".bit", ".vs", "node_modules"];
 
     public static WorkspaceDeclarations Evaluate(Workspace workspace)
     {
@@ -46,19 +44,20 @@ public static class DeclarationsCache
     internal static string Key(string root)
     {
         var lines = new List<string> { $"format {Format}", "root " + root };
-        // One recursive enumeration (a directory read per folder, no stat per file), skipping build output and tool folders:
-        // this walk is most of what an export of one component costs once the process is running.
-        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-        {
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsSkipped(entry.FileName),
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && (IsImport(entry.FileName) || IsProject(entry.FileName)),
-        };
-        foreach (var file in files)
+        foreach (var file in WorkspaceFiles.Under(root, name => WorkspaceFiles.IsMsBuildImport(name) || WorkspaceFiles.IsProject(name)))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            lines.Add(IsImport(file) ? $"import {relative} {FileHash(file)}" : $"project {relative}");
+            lines.Add(WorkspaceFiles.IsMsBuildImport(file) ? $"import {relative} {FileHash(file)}" : $"project {relative}");
         }
 
+        lines.AddRange(AboveRoot(root));
+        lines.Sort(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+    }
+
+    /// <summary>The files MSBuild's conventions find above the workspace (an inherited Directory.Build.props), by content.</summary>
+    internal static IEnumerable<string> AboveRoot(string root)
+    {
         for (var parent = Directory.GetParent(root); parent is not null; parent = parent.Parent)
         {
             foreach (var name in (string[])["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"])
@@ -66,36 +65,13 @@ public static class DeclarationsCache
                 var file = Path.Combine(parent.FullName, name);
                 if (File.Exists(file))
                 {
-                    lines.Add($"above {file} {FileHash(file)}");
+                    yield return $"above {file} {FileHash(file)}";
                 }
             }
         }
-
-        lines.Sort(StringComparer.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 
-    private static bool IsSkipped(ReadOnlySpan<char> folderName)
-    {
-        foreach (var skipped in SkippedFolders)
-        {
-            if (folderName.Equals(skipped, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsImport(ReadOnlySpan<char> name) =>
-        name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A project file: any extension ending in "proj" (.csproj, .fsproj, .vbproj, .proj…).</summary>
-    private static bool IsProject(ReadOnlySpan<char> name) =>
-        name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && Path.GetExtension(name).Length > 1;
-
-    private static string FileHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+    internal static string FileHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     private static WorkspaceDeclarations? TryRead(string path, string key)
     {

@@ -252,6 +252,22 @@ public static class ExportOperation
     /// scope (nothing visible yet), before the first package is published. The packages are independent, so this runs in
     /// parallel; publishing that follows stays in dependency order.
     /// </summary>
+    /// <summary>
+    /// The symbol package tag kept next to the local package, under the scope's id like its package (NuGet pairs the two
+    /// by id and version); null when the component's build makes none.
+    /// </summary>
+    private static byte[]? RewrittenSymbols(string path, PlannedPackage package, ComponentManifest manifest)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var rewritten = new MemoryStream();
+        PackageRewriter.Rewrite(File.ReadAllBytes(path), rewritten, package.Scope, package.PackageId, package.Dependencies, manifest);
+        return rewritten.ToArray();
+    }
+
     private static async Task<Dictionary<PlannedPackage, StagedPackage>> PrepareAsync(
         IReadOnlyList<PlannedPackage> toSend, Bitmap bitmap, LocalScopeStore store, IReadOnlyDictionary<string, IScopeFeed> feeds, CancellationToken cancellationToken)
     {
@@ -267,7 +283,8 @@ public static class ExportOperation
                 var manifest = LocalPackageVerifier.Verify(bytes, local, package.ComponentId, bitmap.Find(package.ComponentId)!.FindVersion(package.Version)!);
                 using var rewritten = new MemoryStream();
                 PackageRewriter.Rewrite(bytes, rewritten, package.Scope, package.PackageId, package.Dependencies, manifest);
-                staged[package] = await feeds[package.Scope].StageAsync(rewritten.ToArray(), package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
+                var symbols = RewrittenSymbols(store.SymbolsPath(package.ComponentId, package.Version), package, manifest);
+                staged[package] = await feeds[package.Scope].StageAsync(rewritten.ToArray(), symbols, package.PackageId, NuGetVersion.Parse(package.Version), ct).ConfigureAwait(false);
             }
             catch (BitException ex)
             {

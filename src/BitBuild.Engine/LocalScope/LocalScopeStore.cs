@@ -20,13 +20,32 @@ public sealed class LocalScopeStore(Workspace workspace)
         return Path.Combine(Root, componentId.Replace('/', '.'), normalized, PackageIds.FileName(packageId, normalized));
     }
 
+    /// <summary>The symbol package (.snupkg) Pack made next to the package, when the project makes one (<c>IncludeSymbols</c>).</summary>
+    public string SymbolsPath(string componentId, string version) => SymbolsPathOf(PackagePath(componentId, version));
+
+    /// <summary>The symbol package Pack writes next to a package: same name, extension .snupkg.</summary>
+    public static string SymbolsPathOf(string packageFile) => Path.ChangeExtension(packageFile, ".snupkg");
+
     public bool Contains(string componentId, string version) => File.Exists(PackagePath(componentId, version));
 
-    /// <summary>Moves a freshly packed package into place (atomically; an existing file is replaced).</summary>
+    /// <summary>
+    /// Moves a freshly packed package into place (atomically; an existing file is replaced), and its symbol package
+    /// first when Pack made one: a package is never stored without the symbols of its build.
+    /// </summary>
     public string Store(string componentId, string version, string packedFile)
     {
         var destination = PackagePath(componentId, version);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var symbols = SymbolsPathOf(packedFile);
+        if (File.Exists(symbols))
+        {
+            File.Move(symbols, SymbolsPathOf(destination), overwrite: true);
+        }
+        else if (File.Exists(SymbolsPathOf(destination)))
+        {
+            File.Delete(SymbolsPathOf(destination)); // from an earlier build of this version that made symbols
+        }
+
         File.Move(packedFile, destination, overwrite: true);
         return destination;
     }
@@ -34,9 +53,12 @@ public sealed class LocalScopeStore(Workspace workspace)
     public void Remove(string componentId, string version)
     {
         var path = PackagePath(componentId, version);
-        if (File.Exists(path))
+        foreach (var file in (string[])[path, SymbolsPathOf(path)])
         {
-            File.Delete(path);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
         }
 
         var folder = Path.GetDirectoryName(path)!;

@@ -17,19 +17,19 @@ public sealed partial class ImportGraph
 
     private ImportGraph(Dictionary<string, HashSet<string>> imports) => _imports = imports;
 
-    public static ImportGraph FromLog(IEnumerable<string> lines)
+    public static ImportGraph FromLog(IEnumerable<string> lines) =>
+        FromEdges(lines.Select(line => ImportingLine().Match(line))
+            .Where(match => match.Success)
+            .Select(match => (Path.GetFullPath(match.Groups["importer"].Value), Path.GetFullPath(match.Groups["imported"].Value))));
+
+    public static ImportGraph FromLogFile(string path) => File.Exists(path) ? FromLog(File.ReadLines(path)) : FromLog([]);
+
+    /// <summary>The graph again from its <see cref="Edges"/> (as a cache keeps it).</summary>
+    public static ImportGraph FromEdges(IEnumerable<(string Importer, string Imported)> edges)
     {
         var imports = new Dictionary<string, HashSet<string>>(PathComparer);
-        foreach (var line in lines)
+        foreach (var (importer, imported) in edges)
         {
-            var match = ImportingLine().Match(line);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var imported = Path.GetFullPath(match.Groups["imported"].Value);
-            var importer = Path.GetFullPath(match.Groups["importer"].Value);
             if (!imports.TryGetValue(importer, out var set))
             {
                 set = new HashSet<string>(PathComparer);
@@ -42,7 +42,12 @@ public sealed partial class ImportGraph
         return new ImportGraph(imports);
     }
 
-    public static ImportGraph FromLogFile(string path) => File.Exists(path) ? FromLog(File.ReadLines(path)) : FromLog([]);
+    /// <summary>Each import, importer first, in a stable order.</summary>
+    public IEnumerable<(string Importer, string Imported)> Edges =>
+        _imports.OrderBy(e => e.Key, StringComparer.Ordinal).SelectMany(e => e.Value.Order(StringComparer.Ordinal).Select(imported => (e.Key, imported)));
+
+    /// <summary>Every file the evaluation read as a project or an import.</summary>
+    public IEnumerable<string> Files => _imports.Keys.Concat(_imports.Values.SelectMany(v => v)).Distinct(PathComparer);
 
     /// <summary>
     /// The files inside <paramref name="workspaceRoot"/> that the project's evaluation imports, directly or through other

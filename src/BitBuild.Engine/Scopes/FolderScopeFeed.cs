@@ -100,9 +100,9 @@ public sealed class FolderScopeFeed : IScopeFeed
     }
 
     public async Task<PushOutcome> PushAsync(string nupkgPath, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
-        await PublishAsync(await StageAsync(File.ReadAllBytes(nupkgPath), packageId, version, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await PublishAsync(await StageAsync(File.ReadAllBytes(nupkgPath), null, packageId, version, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    public Task<StagedPackage> StageAsync(byte[] bytes, string packageId, NuGetVersion version, CancellationToken cancellationToken)
+    public Task<StagedPackage> StageAsync(byte[] bytes, byte[]? symbols, string packageId, NuGetVersion version, CancellationToken cancellationToken)
     {
         try
         {
@@ -111,6 +111,12 @@ public sealed class FolderScopeFeed : IScopeFeed
             var folder = Path.Combine(staging.Value, $"{packageId}@{version.ToNormalizedString()}".ToLowerInvariant());
             Directory.CreateDirectory(folder);
             WriteNew(folder, paths.GetPackageFileName(packageId, version), bytes);
+            if (symbols is not null)
+            {
+                // Next to its package, named as Pack names it: where 'dotnet nuget push' of a folder feed's file finds it too.
+                WriteNew(folder, Path.ChangeExtension(paths.GetPackageFileName(packageId, version), ".snupkg"), symbols);
+            }
+
             var hash = Convert.ToBase64String(SHA512.HashData(bytes));
             WriteNew(folder, paths.GetHashFileName(packageId, version), Encoding.UTF8.GetBytes(hash));
             WriteNew(folder, paths.GetManifestFileName(packageId, version), NuspecOf(bytes, packageId, version));

@@ -67,8 +67,8 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
         }
     }
 
-    public Task<StagedPackage> StageAsync(byte[] package, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
-        Task.FromResult(new StagedPackage(package, packageId, version, null));
+    public Task<StagedPackage> StageAsync(byte[] package, byte[]? symbols, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
+        Task.FromResult(new StagedPackage(package, packageId, version, null, symbols));
 
     /// <summary>NuGet's push takes a file: the package goes to a temp folder of this feed's own, deleted on dispose.</summary>
     public async Task<PushOutcome> PublishAsync(StagedPackage staged, CancellationToken cancellationToken)
@@ -76,6 +76,13 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
         Directory.CreateDirectory(tempFolder);
         var file = Path.Combine(tempFolder, $"{staged.PackageId}.{staged.Version.ToNormalizedString()}.nupkg".ToLowerInvariant());
         await File.WriteAllBytesAsync(file, staged.Package, cancellationToken).ConfigureAwait(false);
+        var symbols = LocalScope.LocalScopeStore.SymbolsPathOf(file);
+        if (staged.Symbols is not null)
+        {
+            // NuGet's push sends the .snupkg it finds next to the package, to the server's symbol endpoint.
+            await File.WriteAllBytesAsync(symbols, staged.Symbols, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             return await PushAsync(file, staged.PackageId, staged.Version, cancellationToken).ConfigureAwait(false);
@@ -83,6 +90,7 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
         finally
         {
             File.Delete(file);
+            File.Delete(symbols);
         }
     }
 
@@ -95,16 +103,22 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
                 ?? throw new BitException(DiagnosticCodes.PushFailed, $"Scope {Scope.Name} ({Scope.Location}) does not accept pushes (its service index has no PackagePublish resource).");
             update.Settings = NullSettings.Instance;
             var apiKey = Scope.ApiKey;
+
+            // Symbols go where the server says it takes them (its SymbolPackagePublish resource, as nuget.org's); a server
+            // without one gets the package alone, as 'dotnet nuget push' does.
+            var symbols = File.Exists(LocalScope.LocalScopeStore.SymbolsPathOf(nupkgPath))
+                ? await repository.GetResourceAsync<SymbolPackageUpdateResourceV3>(cancellationToken).ConfigureAwait(false)
+                : null;
             await update.Push(
                 [nupkgPath],
-                symbolSource: null!,
+                symbolSource: symbols?.SourceUri.AbsoluteUri!,
                 timeoutInSecond: 300,
                 disableBuffering: false,
                 getApiKey: _ => apiKey!,
-                getSymbolApiKey: _ => null!,
+                getSymbolApiKey: _ => apiKey!,
                 noServiceEndpoint: false,
                 skipDuplicate: true,
-                symbolPackageUpdateResource: null!,
+                symbolPackageUpdateResource: symbols!,
                 allowInsecureConnections: Scope.PackageSource.AllowInsecureConnections,
                 log).ConfigureAwait(false);
         }

@@ -20,7 +20,8 @@ public enum PushOutcome
 }
 
 /// <summary>A package prepared for a scope but not yet visible in it (see <see cref="IScopeFeed.StageAsync"/>).</summary>
-public sealed record StagedPackage(byte[] Package, string PackageId, NuGetVersion Version, string? StagedFolder);
+/// <c>Symbols</c>: its symbol package (.snupkg), already carrying the scope's id, when the component's build makes one.
+public sealed record StagedPackage(byte[] Package, string PackageId, NuGetVersion Version, string? StagedFolder, byte[]? Symbols = null);
 
 /// <summary>Reads and writes one scope's packages. Implementations: <see cref="FolderScopeFeed"/>, <see cref="HttpScopeFeed"/>.</summary>
 public interface IScopeFeed : IDisposable
@@ -35,9 +36,10 @@ public interface IScopeFeed : IDisposable
 
     /// <summary>
     /// The slow part of adding a package, without making it visible to restore (a folder scope writes NuGet's v3 files
-    /// into a staging folder inside the scope). Safe to run for many packages in parallel.
+    /// into a staging folder inside the scope). Safe to run for many packages in parallel. <paramref name="symbols"/>: the
+    /// package's symbol package (.snupkg), published with it where the scope takes symbols.
     /// </summary>
-    Task<StagedPackage> StageAsync(byte[] package, string packageId, NuGetVersion version, CancellationToken cancellationToken);
+    Task<StagedPackage> StageAsync(byte[] package, byte[]? symbols, string packageId, NuGetVersion version, CancellationToken cancellationToken);
 
     /// <summary>Makes a staged package visible (a folder scope: one rename; an http scope: the push). Called in dependency order.</summary>
     Task<PushOutcome> PublishAsync(StagedPackage staged, CancellationToken cancellationToken);

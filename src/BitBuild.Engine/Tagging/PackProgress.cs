@@ -38,8 +38,9 @@ internal sealed partial class PackProgress : IDisposable
     {
         lock (gate)
         {
-            // Pack prints "Successfully created package '…'" once per package.
-            if (line.Contains("Successfully created package", StringComparison.Ordinal))
+            // Pack prints "Successfully created package '…'" once per package, and once more per symbol package (.snupkg),
+            // which is no component of its own.
+            if (line.Contains("Successfully created package", StringComparison.Ordinal) && !line.Contains(".snupkg", StringComparison.OrdinalIgnoreCase))
             {
                 packed = Math.Min(packed + 1, components.Count);
                 var name = Path.GetFileName(line.Trim().TrimEnd('.').Trim('\'')).Replace(".nupkg'", string.Empty).TrimEnd('\'', '.');

@@ -13,8 +13,8 @@ internal sealed class StatusCommand : WorkspaceCommand
     protected override int Execute(CommandLineApplication app)
     {
         var workspace = FindWorkspace();
-        // With each project described (one MSBuild run either way), so what builds read from outside their folders counts.
-        var (declarations, projects) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
+        // With each project described, so what builds read from outside their folders counts; cached, as status changes nothing.
+        var (declarations, projects) = DescriptionCache.Evaluate(workspace);
         var statuses = WorkspaceStatus.Compute(workspace, declarations, workspace.ReadBitmap(), projects);
         if (Json)
         {

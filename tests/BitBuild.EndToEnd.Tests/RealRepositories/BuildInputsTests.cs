@@ -93,6 +93,42 @@ public sealed class BuildInputsTests
         Assert.DoesNotContain("modified", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
     }
 
+    /// <summary>
+    /// Status keeps what it learnt from MSBuild in .bit/cache; a file that a glob outside the component's folder newly
+    /// matches, or a project file edited to read one more package, is not known to that cache and must still be seen.
+    /// </summary>
+    [Fact]
+    public void A_status_after_a_cached_status_sees_a_newly_globbed_file_and_an_edited_project()
+    {
+        using var ws = new TempWorkspace("build-inputs-cache");
+        ws.Write("shared/Guard.cs", "namespace Shared;\npublic static class Guard { public static int Checked(int value) => value; }\n");
+        ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static int Value => Shared.Guard.Checked(42); }\n");
+        ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj").Replace("</Project>", """
+              <ItemGroup><Compile Include="../../shared/**/*.cs" /></ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.cache"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/core"));
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
+        Assert.DoesNotContain("modified", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+        Assert.True(File.Exists(ws.PathOf(".bit/cache/descriptions.json")), "status keeps what MSBuild described");
+
+        ws.Write("shared/deeper/Extra.cs", "namespace Shared;\npublic static class Extra { }\n");
+        var afterNewFile = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
+        Assert.Contains("modified: shared/deeper/Extra.cs (new)", afterNewFile);
+
+        File.Delete(ws.PathOf("shared/deeper/Extra.cs"));
+        Assert.DoesNotContain("modified", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+
+        ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj").Replace("</Project>", """
+              <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        var afterProjectEdit = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
+        Assert.Contains("core (last tagged 0.0.1", afterProjectEdit);
+        Assert.Contains("Newtonsoft.Json", afterProjectEdit);
+    }
+
     private static Engine.Processes.ProcessResult Expect(Engine.Processes.ProcessResult result)
     {
         Assert.True(result.ExitCode == 0, result.CombinedOutput);

@@ -45,6 +45,17 @@ public sealed class ImportGraphTests
     }
 
     [Fact]
+    public void A_graph_rebuilt_from_its_edges_answers_the_same()
+    {
+        var graph = ImportGraph.FromLog(Log);
+        var rebuilt = ImportGraph.FromEdges(graph.Edges);
+
+        Assert.Equal(graph.WorkspaceImportsOf("/repo/src/a/a.csproj", "/repo"), rebuilt.WorkspaceImportsOf("/repo/src/a/a.csproj", "/repo"));
+        Assert.Equal(graph.WorkspaceImportsOf("/repo/tools/b/b.csproj", "/repo"), rebuilt.WorkspaceImportsOf("/repo/tools/b/b.csproj", "/repo"));
+        Assert.Contains("/home/me/.nuget/packages/minver/6.0.0/build/MinVer.targets", rebuilt.Files);
+    }
+
+    [Fact]
     public void A_missing_log_is_an_empty_graph()
     {
         Assert.Empty(ImportGraph.FromLogFile("/nonexistent/imports.log").WorkspaceImportsOf("/repo/src/a/a.csproj", "/repo"));
