@@ -77,11 +77,30 @@ public static class LocalPackageVerifier
                 $"its sources hash to {actual}, but its manifest says {manifest.Hash} and .bitmap recorded {tagged.Hash}");
         }
 
+        // Packages made since the outside inputs travel: they are the ones .bitmap recorded, and the files hash to them.
+        if (manifest.Inputs is { } inputs)
+        {
+            if (tagged.Inputs is null || !inputs.OrderBy(i => i.Key, StringComparer.Ordinal).SequenceEqual(tagged.Inputs))
+            {
+                throw Corrupt(nupkgPath, componentId, tagged, "its manifest lists other build inputs than .bitmap recorded");
+            }
+
+            var files = kept
+                .Where(e => e.Key.StartsWith(ComponentManifest.WorkspaceFolderInPackage, StringComparison.Ordinal) && !e.Key.EndsWith('/'))
+                .ToDictionary(e => Uri.UnescapeDataString(e.Key[ComponentManifest.WorkspaceFolderInPackage.Length..]), e => (Func<Stream>)(() => new MemoryStream(e.Value, writable: false)), StringComparer.Ordinal);
+            if (BuildInputs.Mismatches(inputs, files) is { Count: > 0 } mismatches)
+            {
+                throw Corrupt(nupkgPath, componentId, tagged, $"the build inputs it carries do not hash to what .bitmap recorded ({string.Join(", ", mismatches)})");
+            }
+        }
+
         return manifest;
     }
 
     private static bool IsManifestOrSource(string entryName) =>
-        entryName == ComponentManifest.PathInPackage || entryName.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal);
+        entryName == ComponentManifest.PathInPackage
+        || entryName.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal)
+        || entryName.StartsWith(ComponentManifest.WorkspaceFolderInPackage, StringComparison.Ordinal);
 
     private static BitException Corrupt(string path, string componentId, TaggedVersion tagged, string what) =>
         new(DiagnosticCodes.LocalPackageCorrupt,

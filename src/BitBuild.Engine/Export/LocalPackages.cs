@@ -37,6 +37,15 @@ public static class LocalPackages
                 hash = hashes[id] = WorkspaceStatus.HashOf(component, declarations);
             }
 
+            if (hash == version.Hash && version.Inputs is not null && BuildInputs.MismatchesOnDisk(version.Inputs, workspace.Root) is { Count: > 0 } changed)
+            {
+                throw new BitException(
+                    DiagnosticCodes.ChangedSinceTagged,
+                    $"The local package of {id} {version.Version} is missing (a fresh clone?), and what its build reads from outside its folder changed since it was tagged " +
+                    $"({string.Join(", ", changed)}), so it cannot be rebuilt as that version. " +
+                    $"Check out the commit that tagged {id} {version.Version} and export from there, or tag the current sources and export the new version.");
+            }
+
             if (hash != version.Hash)
             {
                 throw new BitException(
@@ -63,7 +72,7 @@ public static class LocalPackages
         var store = new LocalScopeStore(workspace);
         foreach (var batch in batches)
         {
-            var requests = batch.Select(m => PackRequest.ForLocalScope(declarations, m.ComponentId, m.Version.Version, m.Version.Hash, m.Version.Message, m.Version.Time, m.Version.Dependencies)).ToList();
+            var requests = batch.Select(m => PackRequest.ForLocalScope(workspace, declarations, m.ComponentId, m.Version.Version, m.Version.Hash, m.Version.Message, m.Version.Time, m.Version.Dependencies, m.Version.Inputs)).ToList();
             var others = new Dictionary<string, (string ProjectPath, string Version)>(StringComparer.Ordinal);
             foreach (var (_, version) in batch)
             {

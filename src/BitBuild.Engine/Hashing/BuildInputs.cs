@@ -81,4 +81,88 @@ public static class BuildInputs
 
         return changes;
     }
+
+    /// <summary>
+    /// The files behind the recorded inputs, as they travel in the package: each outside file, and each source of a
+    /// build-only reference's project folder; full path on disk and workspace-relative path ('/'-separated).
+    /// </summary>
+    public static IReadOnlyList<(string FullPath, string WorkspacePath)> FilesOf(IReadOnlyDictionary<string, string> inputs, string workspaceRoot)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in inputs.Keys)
+        {
+            if (key.StartsWith(PackagePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (key.StartsWith(BuildReferencePrefix, StringComparison.Ordinal))
+            {
+                var folder = ReferenceFolder(key);
+                var full = Path.Combine(workspaceRoot, folder);
+                if (Directory.Exists(full))
+                {
+                    foreach (var file in SourceFiles.List(full))
+                    {
+                        files[(folder.Length == 0 ? "" : folder + "/") + file] = Path.Combine(full, file);
+                    }
+                }
+
+                continue;
+            }
+
+            files[key] = Path.Combine(workspaceRoot, key);
+        }
+
+        return files.Select(f => (f.Value, f.Key)).ToList();
+    }
+
+    /// <summary>
+    /// The recorded inputs that the given files (workspace-relative path to content) do not reproduce: a file missing or
+    /// with other content, a build-only reference whose folder hashes otherwise. Package versions are not files and are
+    /// not checked here. Empty when every file input matches.
+    /// </summary>
+    public static IReadOnlyList<string> Mismatches(IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, Func<Stream>> files)
+    {
+        var mismatches = new List<string>();
+        foreach (var (key, recorded) in inputs.Where(i => !i.Key.StartsWith(PackagePrefix, StringComparison.Ordinal)))
+        {
+            string? actual;
+            if (key.StartsWith(BuildReferencePrefix, StringComparison.Ordinal))
+            {
+                var prefix = ReferenceFolder(key) is { Length: > 0 } folder ? folder + "/" : "";
+                actual = ContentHash.Of(files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(f => (f.Key[prefix.Length..], f.Value)));
+            }
+            else if (files.TryGetValue(key, out var open))
+            {
+                using var stream = open();
+                actual = ContentHash.Prefix + Convert.ToHexStringLower(SHA256.HashData(stream));
+            }
+            else
+            {
+                actual = null;
+            }
+
+            if (actual != recorded)
+            {
+                mismatches.Add(key.StartsWith(BuildReferencePrefix, StringComparison.Ordinal) ? key[BuildReferencePrefix.Length..] + " (build-only reference)" : key);
+            }
+        }
+
+        return mismatches;
+    }
+
+    /// <summary>The same check against the files on disk now (a fresh clone about to rebuild a tagged version).</summary>
+    public static IReadOnlyList<string> MismatchesOnDisk(IReadOnlyDictionary<string, string> inputs, string workspaceRoot) =>
+        Mismatches(inputs, FilesOf(inputs, workspaceRoot)
+            .Where(f => File.Exists(f.FullPath))
+            .ToDictionary(f => f.WorkspacePath, f => (Func<Stream>)(() => File.OpenRead(f.FullPath)), StringComparer.Ordinal));
+
+    /// <summary>The workspace-relative folder of a build-only reference's project ('' at the root).</summary>
+    private static string ReferenceFolder(string key)
+    {
+        var project = key[BuildReferencePrefix.Length..];
+        var slash = project.LastIndexOf('/');
+        return slash < 0 ? "" : project[..slash];
+    }
 }

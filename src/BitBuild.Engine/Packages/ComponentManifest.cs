@@ -12,6 +12,12 @@ public sealed record ComponentManifest
     public const string PathInPackage = "bit/component.json";
     public const string SourcesFolderInPackage = "bit/src/";
 
+    /// <summary>
+    /// Where the build inputs from outside the component's folder travel, by their workspace-relative paths: shared
+    /// sources, imported MSBuild files, the sources of build-only project references (see <see cref="Inputs"/>).
+    /// </summary>
+    public const string WorkspaceFolderInPackage = "bit/workspace/";
+
     public required string Id { get; init; }
 
     public required string Version { get; init; }
@@ -28,6 +34,13 @@ public sealed record ComponentManifest
     public required string PackageId { get; init; }
 
     public IReadOnlyList<ManifestDependency> Dependencies { get; init; } = [];
+
+    /// <summary>
+    /// The build inputs from outside the component's folder as .bitmap recorded them at tag (workspace-relative path or
+    /// <c>package:Id</c> / <c>build-reference:path</c>, with hash or version); null in packages made before BitBuild
+    /// recorded them. The files among them are in the package under <see cref="WorkspaceFolderInPackage"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -24,7 +24,7 @@ public sealed record PackageArchiveProblem(string? Entry, string Reason);
 /// names what the directory names, every entry inflates to exactly the size and CRC-32 its directory records (a lying size
 /// is how compression bombs and "different content for different unzippers" work; <see cref="ZipArchive"/> silently stops
 /// at the recorded size), the archive stays within <see cref="PackageLimits"/>, and BitBuild's own parts are only those
-/// tag writes: one nuspec at the root, and under <c>bit/</c> only the manifest and the sources.
+/// tag writes: one nuspec at the root, and under <c>bit/</c> only the manifest, the sources and the outside inputs.
 /// </summary>
 public static class PackageArchiveCheck
 {
@@ -142,9 +142,10 @@ public static class PackageArchiveCheck
 
         if (name.StartsWith("bit/", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(name, ComponentManifest.PathInPackage, StringComparison.Ordinal)
-            && !name.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal))
+            && !name.StartsWith(ComponentManifest.SourcesFolderInPackage, StringComparison.Ordinal)
+            && !name.StartsWith(ComponentManifest.WorkspaceFolderInPackage, StringComparison.Ordinal))
         {
-            return $"tag writes only {ComponentManifest.PathInPackage} and {ComponentManifest.SourcesFolderInPackage}… under bit/";
+            return $"tag writes only {ComponentManifest.PathInPackage}, {ComponentManifest.SourcesFolderInPackage}… and {ComponentManifest.WorkspaceFolderInPackage}… under bit/";
         }
 
         return null;

@@ -37,7 +37,10 @@ public static class ComponentPacker
         {
             var manifestPath = Path.Combine(work, request.Manifest.Id.Replace('/', '.') + ".component.json");
             File.WriteAllBytes(manifestPath, request.Manifest.ToJson());
-            var sources = StageDotFiles(request.SourceFolder, request.SourceFiles, Path.Combine(work, "dotfiles", request.Manifest.Id.Replace('/', '.')));
+            var sources = StageDotFiles(
+                request.SourceFiles.Select(f => (Path.Combine(request.SourceFolder, f), ComponentManifest.SourcesFolderInPackage, f))
+                    .Concat(request.WorkspaceFiles.Select(f => (f.FullPath, ComponentManifest.WorkspaceFolderInPackage, f.WorkspacePath))),
+                Path.Combine(work, "dotfiles", request.Manifest.Id.Replace('/', '.')));
             AppendProject(targetsText, request.ProjectPath, request.Manifest.Id, request.Manifest.Version, output, manifestPath, sources);
         }
 
@@ -164,26 +167,27 @@ public static class ComponentPacker
     }
 
     /// <summary>
-    /// Where Pack reads each source file from, by its path under <c>bit/src/</c>. Pack leaves out every file whose path
-    /// in the project folder has a name starting with '.' (NU5119: .editorconfig, .config/dotnet-tools.json), yet they
-    /// are part of the component and of its hash; those are copied to the staging folder first, under a name that keeps
-    /// the extension (Pack reads a PackagePath with the source's extension as a file name, anything else as a folder).
+    /// Where Pack reads each file that travels in the package from, with its path in the package (under <c>bit/src/</c>
+    /// or <c>bit/workspace/</c>). Pack leaves out every file whose path has a name starting with '.' (NU5119:
+    /// .editorconfig, .config/dotnet-tools.json), yet they are part of the component and of its hash; those are copied to
+    /// the staging folder first, under a name that keeps the extension (Pack reads a PackagePath with the source's
+    /// extension as a file name, anything else as a folder).
     /// </summary>
-    private static List<(string SourcePath, string PackagePath)> StageDotFiles(string sourceFolder, IReadOnlyList<string> sourceFiles, string stagingFolder)
+    private static List<(string SourcePath, string PackagePath)> StageDotFiles(IEnumerable<(string FullPath, string Folder, string RelativePath)> files, string stagingFolder)
     {
         var result = new List<(string, string)>();
-        foreach (var file in sourceFiles)
+        foreach (var (path, folder, relative) in files)
         {
-            var full = Path.Combine(sourceFolder, file);
-            if (file.Split('/').Any(segment => segment.StartsWith('.')))
+            var full = path;
+            if (relative.Split('/').Any(segment => segment.StartsWith('.')))
             {
                 Directory.CreateDirectory(stagingFolder);
-                var staged = Path.Combine(stagingFolder, $"{result.Count}{Path.GetExtension(Path.GetFileName(file))}");
+                var staged = Path.Combine(stagingFolder, $"{result.Count}{Path.GetExtension(Path.GetFileName(relative))}");
                 File.Copy(full, staged, overwrite: true);
                 full = staged;
             }
 
-            result.Add((full, ComponentManifest.SourcesFolderInPackage + file));
+            result.Add((full, folder + relative));
         }
 
         return result;

@@ -10,10 +10,16 @@ public sealed record PackRequest(string ProjectPath, IReadOnlyList<string> Sourc
     public string SourceFolder => Path.GetDirectoryName(ProjectPath)!;
 
     /// <summary>
+    /// The build inputs from outside the component's folder that travel with it: full path on disk, and workspace-relative
+    /// path (the package holds it under <see cref="ComponentManifest.WorkspaceFolderInPackage"/>).
+    /// </summary>
+    public IReadOnlyList<(string FullPath, string WorkspacePath)> WorkspaceFiles { get; init; } = [];
+
+    /// <summary>
     /// What the local scope keeps for one tagged version (at tag time, and when export rebuilds a missing package from a
     /// fresh clone): the component's source files and a manifest with scope-neutral <c>bitlocal.*</c> package ids.
     /// </summary>
-    public static PackRequest ForLocalScope(WorkspaceDeclarations declarations, string id, string version, string hash, string? message, DateTimeOffset time, IReadOnlyDictionary<string, string> dependencies)
+    public static PackRequest ForLocalScope(Workspaces.Workspace workspace, WorkspaceDeclarations declarations, string id, string version, string hash, string? message, DateTimeOffset time, IReadOnlyDictionary<string, string> dependencies, IReadOnlyDictionary<string, string>? inputs)
     {
         var component = declarations.Find(id)!;
         var manifest = new ComponentManifest
@@ -26,7 +32,11 @@ public sealed record PackRequest(string ProjectPath, IReadOnlyList<string> Sourc
             Scope = null,
             PackageId = PackageIds.Local(id),
             Dependencies = dependencies.Select(d => new ManifestDependency(d.Key, d.Value, null, PackageIds.Local(d.Key))).ToList(),
+            Inputs = inputs is null ? null : new SortedDictionary<string, string>(inputs.ToDictionary(), StringComparer.Ordinal),
         };
-        return new PackRequest(component.ProjectPath, Hashing.SourceFiles.List(component.Folder, declarations.NestedComponentFolders(component)), manifest);
+        return new PackRequest(component.ProjectPath, Hashing.SourceFiles.List(component.Folder, declarations.NestedComponentFolders(component)), manifest)
+        {
+            WorkspaceFiles = inputs is null ? [] : Hashing.BuildInputs.FilesOf(inputs, workspace.Root),
+        };
     }
 }

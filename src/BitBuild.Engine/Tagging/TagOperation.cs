@@ -38,7 +38,7 @@ public static class TagOperation
 
         var time = DateTimeOffset.UtcNow;
         time = new DateTimeOffset(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var requests = plan.Tags.Select(t => PackRequest.ForLocalScope(declarations, t.Id, t.Version, t.Hash, request.Message, time, t.Dependencies)).ToList();
+        var requests = plan.Tags.Select(t => PackRequest.ForLocalScope(workspace, declarations, t.Id, t.Version, t.Hash, request.Message, time, t.Dependencies, t.Inputs)).ToList();
         var others = declarations.Components
             .Where(c => bitmap.Find(c.Id)?.Latest is not null)
             .ToDictionary(c => c.Id, c => (c.ProjectPath, bitmap.Find(c.Id)!.Latest!.Version), StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using BitBuild.EndToEnd.Tests.Infrastructure;
 
 namespace BitBuild.EndToEnd.Tests.RealRepositories;
@@ -127,6 +128,74 @@ public sealed class BuildInputsTests
         var afterProjectEdit = Expect(BitCli.Bit(ws.Root, "status")).StandardOutput;
         Assert.Contains("core (last tagged 0.0.1", afterProjectEdit);
         Assert.Contains("Newtonsoft.Json", afterProjectEdit);
+    }
+
+    /// <summary>
+    /// The build inputs from outside the folder travel in the package (bit/workspace/, listed in bit/component.json), so
+    /// export proves them as it proves bit/src/: a tampered one is BIT3007; and a fresh clone whose shared file differs from
+    /// the tagged one cannot rebuild that version (BIT3008 naming the file), where it could before and shipped other code.
+    /// </summary>
+    [Fact]
+    public void Outside_inputs_travel_in_the_package_and_export_checks_them()
+    {
+        using var ws = new TempWorkspace("build-inputs-travel");
+        ws.Write("shared/Guard.cs", "namespace Shared;\npublic static class Guard { public static int Checked(int value) => value; }\n");
+        ws.Write("Directory.Build.targets", "<Project><PropertyGroup><Authors>Team</Authors></PropertyGroup></Project>\n");
+        ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static int Value => Shared.Guard.Checked(42); }\n");
+        ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj").Replace("</Project>", """
+              <ItemGroup><Compile Include="../../shared/**/*.cs" /></ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.travel"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/core"));
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
+        var local = ws.PathOf(".bit/packages/core/0.0.1/bitlocal.core.0.0.1.nupkg");
+        using (var zip = ZipFile.OpenRead(local))
+        {
+            Assert.Equal(ws.Read("shared/Guard.cs"), ReadEntry(zip, "bit/workspace/shared/Guard.cs"));
+            Assert.Equal(ws.Read("Directory.Build.targets"), ReadEntry(zip, "bit/workspace/Directory.Build.targets"));
+            Assert.Contains("\"shared/Guard.cs\": \"sha256:", ReadEntry(zip, "bit/component.json"));
+        }
+
+        Directory.CreateDirectory(ws.PathOf("feeds"));
+        Expect(BitCli.Bit(ws.Root, "remote", "add", "team.first", "feeds/first"));
+        var pristine = File.ReadAllBytes(local);
+        using (var zip = ZipFile.Open(local, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("bit/workspace/shared/Guard.cs")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("bit/workspace/shared/Guard.cs").Open());
+            writer.Write("// tampered\n");
+        }
+
+        var tampered = BitCli.Bit(ws.Root, "export", "team.first");
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("error BIT3007", tampered.StandardError);
+        Assert.Contains("shared/Guard.cs", tampered.StandardError);
+        File.WriteAllBytes(local, pristine);
+        Expect(BitCli.Bit(ws.Root, "export", "team.first"));
+        Assert.True(File.Exists(ws.PathOf("feeds/first/team.first.core/0.0.1/team.first.core.0.0.1.nupkg")));
+
+        // A fresh clone (no .bit/packages) where the shared file is not what was tagged.
+        Directory.Delete(ws.PathOf(".bit/packages"), recursive: true);
+        ws.Write("shared/Guard.cs", "namespace Shared;\npublic static class Guard { public static int Checked(int value) => -value; }\n");
+        Expect(BitCli.Bit(ws.Root, "remote", "add", "team.second", "feeds/second"));
+        var refused = BitCli.Bit(ws.Root, "export", "team.second", "core");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("error BIT3008", refused.StandardError);
+        Assert.Contains("shared/Guard.cs", refused.StandardError);
+        Assert.False(Directory.Exists(ws.PathOf("feeds/second/team.second.core")));
+
+        ws.Write("shared/Guard.cs", "namespace Shared;\npublic static class Guard { public static int Checked(int value) => value; }\n");
+        Assert.Contains("rebuilding 1 local package", Expect(BitCli.Bit(ws.Root, "export", "team.second", "core")).StandardOutput);
+        Assert.True(File.Exists(ws.PathOf("feeds/second/team.second.core/0.0.1/team.second.core.0.0.1.nupkg")));
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name);
+        Assert.True(entry is not null, $"{name} is not in the package: {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
     }
 
     private static Engine.Processes.ProcessResult Expect(Engine.Processes.ProcessResult result)
