@@ -16,8 +16,9 @@ internal sealed class ListCommand : WorkspaceCommand
     protected override int Execute(CommandLineApplication app)
     {
         var workspace = FindWorkspace();
-        var declarations = ComponentDiscovery.Evaluate(workspace);
-        var statuses = WorkspaceStatus.Compute(workspace, declarations, workspace.ReadBitmap())
+        // The same description status uses (cached), so list calls a component modified exactly when status does.
+        var (declarations, projects) = DescriptionCache.Evaluate(workspace);
+        var statuses = WorkspaceStatus.Compute(workspace, declarations, workspace.ReadBitmap(), projects)
             .Where(s => s.Stage != ComponentStage.NotDeclared)
             .Where(s => Scope is null || s.PrimaryScope == Scope)
             .ToList();

@@ -25,9 +25,10 @@ internal sealed class ShowCommand : WorkspaceCommand
 
         ComponentId.ValidateArgument(Id, "the component to show");
         var workspace = FindWorkspace();
-        var declarations = ComponentDiscovery.Evaluate(workspace);
+        // The same description status uses (cached), so show calls a component modified exactly when status does.
+        var (declarations, projects) = DescriptionCache.Evaluate(workspace);
         var bitmap = workspace.ReadBitmap();
-        var status = WorkspaceStatus.Compute(workspace, declarations, bitmap).FirstOrDefault(s => s.Id == Id)
+        var status = WorkspaceStatus.Compute(workspace, declarations, bitmap, projects).FirstOrDefault(s => s.Id == Id)
             ?? throw new BitException(DiagnosticCodes.UnknownComponent, $"No component {Id} in this workspace. 'dotnet bit list' shows the components.");
         var state = bitmap.Find(Id);
         var versions = state?.Versions.AsEnumerable().Reverse().ToList() ?? [];
@@ -41,6 +42,7 @@ internal sealed class ShowCommand : WorkspaceCommand
                 project = status.ProjectPath is null ? null : workspace.Relative(status.ProjectPath),
                 scope = status.PrimaryScope,
                 pendingScope = status.PendingScope,
+                changedInputs = status.ChangedInputs,
                 packageIds = scopes.ToDictionary(s => s, s => PackageIds.InScope(s, status.Id)),
                 versions = versions.Select(v => new { version = v.Version, hash = v.Hash, message = v.Message, time = v.Time, dependencies = v.Dependencies, exportedTo = v.ExportedTo }),
             });
@@ -51,6 +53,11 @@ internal sealed class ShowCommand : WorkspaceCommand
         if (status.ProjectPath is not null)
         {
             Console.Out.WriteLine($"  project:       {workspace.Relative(status.ProjectPath)}");
+        }
+
+        foreach (var change in status.ChangedInputs)
+        {
+            Console.Out.WriteLine($"  modified:      {change}");
         }
 
         Console.Out.WriteLine($"  primary scope: {status.PrimaryScope ?? (status.PendingScope is null ? "(none yet)" : $"(none yet; first export goes to {status.PendingScope})")}");

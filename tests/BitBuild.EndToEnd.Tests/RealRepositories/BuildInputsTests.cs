@@ -43,6 +43,8 @@ public sealed class BuildInputsTests
         Assert.Contains("core (last tagged 0.0.1", afterSharedEdit);
         Assert.Contains("modified: shared/Guard.cs", afterSharedEdit);
         Assert.Contains("other 0.0.1", afterSharedEdit);
+        Assert.Contains("\"status\": \"modified\"", Expect(BitCli.Bit(ws.Root, "list", "--json")).StandardOutput);
+        Assert.Contains("modified:      shared/Guard.cs", Expect(BitCli.Bit(ws.Root, "show", "core")).StandardOutput);
         Expect(BitCli.Bit(ws.Root, "tag", "-m", "guard"));
         Assert.True(File.Exists(ws.PathOf(".bit/packages/core/0.0.2/bitlocal.core.0.0.2.nupkg")));
         Assert.False(Directory.Exists(ws.PathOf(".bit/packages/other/0.0.2")), "other reads nothing that changed");

@@ -50,6 +50,12 @@ public sealed class MultiTargetingTests
         Assert.Equal([".NETStandard2.0", "net8.0"], groups.Keys.Order(StringComparer.Ordinal));
         Assert.All(groups.Values, dependencies => Assert.Equal([("team.multi.text", "[0.0.1]")], dependencies));
 
+        // Per framework, the package is what the repository's own pack makes of the project, apart from id, version and the component dependency.
+        Expect(BitCli.DotNet(ws.PathOf("src/greet"), "pack", "-o", ws.PathOf("own"), "-nologo", "-p:Version=0.0.1"));
+        PackageContents.AssertSame(
+            PackageContents.Read(ws.PathOf("own/Greet.0.0.1.nupkg"), id => id == "Text"),
+            PackageContents.Read(greet, id => id == "team.multi.text"));
+
         using var consumers = new TempWorkspace("multi-target-consumers");
         consumers.WriteNuGetConfig(("team.multi", ws.PathOf("feeds/multi")));
         Consumer(consumers, "app8", "net8.0", "Exe", "<RollForward>Major</RollForward>", """

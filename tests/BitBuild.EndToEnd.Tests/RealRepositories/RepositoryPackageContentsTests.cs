@@ -10,7 +10,7 @@ namespace BitBuild.EndToEnd.Tests.RealRepositories;
 /// url and commit, a strong-name key file, build/ and buildTransitive/ files, content files, a package dependency and a
 /// component dependency. The exported package is compared with the repository's own <c>dotnet pack</c> of the same
 /// project: files, dependencies per framework, nuspec metadata and assembly attributes are the same, apart from the id,
-/// the version and the component dependencies; and a consumer gets the readme and a working, strong-named assembly.
+/// the version and the component dependencies; and a consumer gets a working, strong-named assembly and the content file.
 /// </summary>
 public sealed class RepositoryPackageContentsTests
 {
@@ -97,26 +97,12 @@ public sealed class RepositoryPackageContentsTests
         Assert.Contains("Acme Tools Team", exportedContents.Metadata["authors"]);
         Assert.Contains(exportedContents.Dependencies, d => d.Contains("Newtonsoft.Json 13.0.3", StringComparison.Ordinal));
         Assert.Matches("token=[0-9a-f]{16} signed=True", exportedContents.Assemblies["lib/net10.0/Core.dll"]);
-        Assert.Contains($"id=\"{scope}.util\" version=\"[0.0.1]\"", Nuspec(exported));
+        Assert.Contains($"id=\"{scope}.util\" version=\"[0.0.1]\"", PackageConsumer.Nuspec(exported));
 
-        using var consumer = new TempWorkspace("repo-pack-consumer");
-        consumer.WriteNuGetConfig((scope, ws.PathOf("feeds/pack")));
-        consumer.Write("use/Use.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-            </Project>
-            """);
-        consumer.Write("use/Program.cs", "System.Console.WriteLine(Core.Answer.Json + \" \" + typeof(Core.Answer).Assembly.GetName().GetPublicKeyToken()!.Length);\n");
-        Expect(BitCli.DotNet(consumer.PathOf("use"), "add", "package", $"{scope}.core", "--version", "0.0.1"));
-        Assert.Contains("42 8", Expect(BitCli.DotNet(consumer.PathOf("use"), "run", "-nologo")).StandardOutput);
-        Assert.True(File.Exists(consumer.PathOf("use/bin/Debug/net10.0/acme.json")), "the content file reaches the consumer's output");
-    }
-
-    private static string Nuspec(string package)
-    {
-        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
-        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        return reader.ReadToEnd();
+        var run = PackageConsumer.Run(scope, ws.PathOf("feeds/pack"), $"{scope}.core", "0.0.1",
+            "System.Console.WriteLine(Core.Answer.Json + \" \" + typeof(Core.Answer).Assembly.GetName().GetPublicKeyToken()!.Length);\n");
+        Assert.Contains("42 8", run.Output);
+        Assert.Contains("acme.json", run.OutputFiles); // the content file reaches the consumer's output
     }
 
     private static ProcessResult Expect(ProcessResult result)

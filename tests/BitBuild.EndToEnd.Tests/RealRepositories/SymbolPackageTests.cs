@@ -39,7 +39,7 @@ public sealed class SymbolPackageTests
         var symbols = ws.PathOf($"feeds/symbols/{scope}.core/0.0.1/{scope}.core.0.0.1.snupkg");
         Assert.True(File.Exists(symbols), exported);
         Assert.Equal($"{scope}.core", NuspecId(symbols));
-        Assert.Contains("SymbolsPackage", Nuspec(symbols));
+        Assert.Contains("SymbolsPackage", PackageConsumer.Nuspec(symbols));
 
         // The repository's own pack makes the same symbol package, apart from the id and version.
         Expect(BitCli.DotNet(ws.PathOf("src/core"), "pack", "-o", ws.PathOf("own"), "-nologo"));
@@ -54,27 +54,12 @@ public sealed class SymbolPackageTests
         Assert.Contains("rebuilding 1 local package", Expect(BitCli.Bit(ws.Root, "export", second, "core")).StandardOutput);
         Assert.True(File.Exists(ws.PathOf($"feeds/second/{second}.core/0.0.1/{second}.core.0.0.1.snupkg")));
 
-        using var consumer = new TempWorkspace("symbols-consumer");
-        consumer.WriteNuGetConfig((scope, ws.PathOf("feeds/symbols")));
-        consumer.Write("use/Use.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-            </Project>
-            """);
-        consumer.Write("use/Program.cs", "System.Console.WriteLine(Core.Answer.Value);\n");
-        Expect(BitCli.DotNet(consumer.PathOf("use"), "add", "package", $"{scope}.core", "--version", "0.0.1"));
-        Assert.Contains("42", Expect(BitCli.DotNet(consumer.PathOf("use"), "run", "-nologo")).StandardOutput);
-    }
-
-    private static string Nuspec(string package)
-    {
-        using var zip = ZipFile.OpenRead(package);
-        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        return reader.ReadToEnd();
+        var run = PackageConsumer.Run(scope, ws.PathOf("feeds/symbols"), $"{scope}.core", "0.0.1", "System.Console.WriteLine(Core.Answer.Value);\n");
+        Assert.Contains("42", run.Output);
     }
 
     private static string NuspecId(string package) =>
-        XDocument.Parse(Nuspec(package)).Descendants().First(e => e.Name.LocalName == "id").Value;
+        XDocument.Parse(PackageConsumer.Nuspec(package)).Descendants().First(e => e.Name.LocalName == "id").Value;
 
     /// <summary>The files a package carries, without the packaging parts whose names hold the id or a random name.</summary>
     private static List<string> PayloadFiles(string package)
