@@ -52,6 +52,7 @@ public static class DiagnosticCodes
     public const string ComponentNotPackable = "BIT2012";
     public const string NotSdkStyleProject = "BIT2013";
     public const string MissingPackInput = "BIT2014";
+    public const string StalePackInput = "BIT2015";
 
     // Scopes and export
     public const string UnknownScope = "BIT3001";

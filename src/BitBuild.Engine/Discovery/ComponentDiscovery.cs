@@ -275,27 +275,33 @@ public static class ComponentDiscovery
                 OutsideInputs = (inputs.TryGetValue(component.ProjectPath, out var read) ? read : [])
                     .Where(f => f.StartsWith(root, StringComparison.Ordinal) && !f.StartsWith(componentFolder, StringComparison.Ordinal))
                     .Where(f => !outputFolders.Any(o => f.StartsWith(o, StringComparison.Ordinal)))
-                    .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
+                    .Where(f => !IsUnderBuildOutput(root, f))
                     .Order(StringComparer.Ordinal)
                     .ToList(),
                 BuildOnlyReferences = buildOnly.TryGetValue(component.ProjectPath, out var tools) ? tools : [],
                 ImportedFiles = imports.WorkspaceImportsOf(component.ProjectPath, workspace.Root)
                     .Where(f => !f.StartsWith(componentFolder, StringComparison.Ordinal) && !IsCoveredElsewhere(workspace, f))
-                    .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"))
+                    .Where(f => !IsUnderBuildOutput(root, f))
                     .ToList(),
                 Packages = ResolvePackages(
                     packages.TryGetValue(component.ProjectPath, out var referenced) ? referenced : [],
                     central.TryGetValue(component.ProjectPath, out var versions) ? versions : []),
                 IsPackable = self is not { } p || !string.Equals(Metadata(p, "IsPackable"), "false", StringComparison.OrdinalIgnoreCase),
                 IsSdkStyle = self is not { } q || string.Equals(Metadata(q, "UsingMicrosoftNETSdk"), "true", StringComparison.OrdinalIgnoreCase),
+                // Also not what another project's build writes (a bundled generator's bin/$(Configuration)/…): tag builds it.
                 MissingPackInputs = (missing.TryGetValue(component.ProjectPath, out var files) ? files : [])
                     .Where(f => !outputFolders.Any(o => f.StartsWith(o, StringComparison.Ordinal)))
+                    .Where(f => !IsUnderBuildOutput(root, f))
                     .ToList(),
             };
         }
 
         return result;
     }
+
+    /// <summary>Whether a file is in a bin or obj folder of the workspace: what builds write, not sources.</summary>
+    private static bool IsUnderBuildOutput(string root, string file) =>
+        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj");
 
     /// <summary>
     /// Imported workspace files whose changes count otherwise: the declarations file (adding a component changes no

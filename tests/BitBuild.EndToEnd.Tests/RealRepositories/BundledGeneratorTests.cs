@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using BitBuild.EndToEnd.Tests.Infrastructure;
+using BitBuild.Engine.Processes;
+
+namespace BitBuild.EndToEnd.Tests.RealRepositories;
+
+/// <summary>
+/// A library whose package bundles a source generator built by a project of its own, the way toolkit libraries do: a
+/// ProjectReference that only orders the build (<c>ReferenceOutputAssembly="false"</c>) and a pack item that takes the
+/// generator's DLL from its <c>bin/$(Configuration)</c> into <c>analyzers/dotnet/cs/</c>. Tag must build the generator
+/// in the component's configuration: from a clean tree (nothing in bin/Release yet) and after a change to the generator,
+/// when an older bin/Release is there and must not end up in the package.
+/// </summary>
+public sealed class BundledGeneratorTests
+{
+    [Fact]
+    public void The_bundled_generator_is_built_with_the_component_from_a_clean_tree_and_never_stale()
+    {
+        using var ws = new TempWorkspace("bundled-generator");
+        ws.Write("src/Generator/Generator.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <LangVersion>latest</LangVersion>
+                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.Write("src/Generator/GreetingGenerator.cs", Generator("first greeting"));
+        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
+        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
+              <ItemGroup>
+                <ProjectReference Include="../Generator/Generator.csproj" ReferenceOutputAssembly="false" />
+                <None Include="../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.toolkit"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/toolkit"));
+        Assert.False(Directory.Exists(ws.PathOf("src/Generator/bin")), "the tree starts clean");
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
+        Assert.Contains("first greeting", GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.1/bitlocal.toolkit.0.0.1.nupkg")));
+
+        var scope = "team.k" + Guid.NewGuid().ToString("N")[..12];
+        Directory.CreateDirectory(ws.PathOf("feeds"));
+        Expect(BitCli.Bit(ws.Root, "remote", "add", scope, "feeds/toolkit"));
+        Expect(BitCli.Bit(ws.Root, "export", scope));
+        var run = PackageConsumer.Run(scope, ws.PathOf("feeds/toolkit"), $"{scope}.toolkit", "0.0.1", "System.Console.WriteLine(Generated.Greeting.Text);\n");
+        Assert.Contains("first greeting", run.Output);
+
+        // bin/Release of the generator now holds the first build; the change must be built, not the old DLL packed.
+        Assert.True(File.Exists(ws.PathOf("src/Generator/bin/Release/netstandard2.0/Generator.dll")));
+        ws.Write("src/Generator/GreetingGenerator.cs", Generator("second greeting"));
+        Assert.Contains("modified: src/Generator/Generator.csproj (build-only reference: its sources changed)", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "second"));
+        var second = GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.2/bitlocal.toolkit.0.0.2.nupkg"));
+        Assert.Contains("second greeting", second);
+        Assert.DoesNotContain("first greeting", second);
+    }
+
+    /// <summary>
+    /// The same bundling without the ProjectReference: nothing makes tag build the generator, so the DLL its pack item
+    /// names is whatever an earlier build left in bin/Release. Tag refuses it (BIT2015) instead of shipping it.
+    /// </summary>
+    [Fact]
+    public void A_packed_output_that_this_build_did_not_write_is_BIT2015_and_nothing_is_tagged()
+    {
+        using var ws = new TempWorkspace("stale-generator");
+        ws.Write("src/Generator/Generator.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><IsPackable>false</IsPackable></PropertyGroup>
+            </Project>
+            """);
+        ws.Write("src/Generator/Old.cs", "namespace Generator { public static class Old { } }\n");
+        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
+        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
+              <ItemGroup>
+                <None Include="../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        Expect(BitCli.DotNet(ws.PathOf("src/Generator"), "build", "-c", "Release", "-nologo"));
+        File.SetLastWriteTimeUtc(ws.PathOf("src/Generator/bin/Release/netstandard2.0/Generator.dll"), DateTime.UtcNow.AddHours(-1));
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.stale"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/toolkit"));
+
+        var refused = BitCli.Bit(ws.Root, "tag", "-m", "first");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("error BIT2015", refused.StandardError);
+        Assert.Contains("src/Generator/bin/Release/netstandard2.0/Generator.dll", refused.StandardError);
+        Assert.DoesNotContain("   at ", refused.StandardError);
+        Assert.False(Directory.Exists(ws.PathOf(".bit/packages/toolkit")), "nothing was tagged");
+        Assert.DoesNotContain("\"versions\"", File.Exists(ws.PathOf(".bitmap")) ? ws.Read(".bitmap") : "");
+    }
+
+    private static string Generator(string text) => $$"""
+        using Microsoft.CodeAnalysis;
+
+        namespace Generator;
+
+        [Generator]
+        public sealed class GreetingGenerator : IIncrementalGenerator
+        {
+            public void Initialize(IncrementalGeneratorInitializationContext context) =>
+                context.RegisterPostInitializationOutput(output => output.AddSource("Greeting.g.cs",
+                    "namespace Generated { public static class Greeting { public static string Text => \"{{text}}\"; } }"));
+        }
+        """;
+
+    /// <summary>The bundled generator DLL's strings (its generated source text is a literal in it), read as a user would with 'strings'.</summary>
+    private static string GeneratorText(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entry = zip.GetEntry("analyzers/dotnet/cs/Generator.dll");
+        Assert.True(entry is not null, $"no bundled generator in {nupkg}: {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        // User strings in a .NET assembly are UTF-16.
+        return System.Text.Encoding.Unicode.GetString(buffer.ToArray()) + System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static ProcessResult Expect(ProcessResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.CombinedOutput);
+        return result;
+    }
+}
