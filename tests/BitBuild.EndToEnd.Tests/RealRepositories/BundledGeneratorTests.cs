@@ -30,7 +30,7 @@ public sealed class BundledGeneratorTests
               </ItemGroup>
             </Project>
             """);
-        ws.Write("src/Generator/GreetingGenerator.cs", Generator("first greeting"));
+        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "first greeting"));
         ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
         ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
               <ItemGroup>
@@ -54,7 +54,7 @@ public sealed class BundledGeneratorTests
 
         // bin/Release of the generator now holds the first build; the change must be built, not the old DLL packed.
         Assert.True(File.Exists(ws.PathOf("src/Generator/bin/Release/netstandard2.0/Generator.dll")));
-        ws.Write("src/Generator/GreetingGenerator.cs", Generator("second greeting"));
+        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "second greeting"));
         Assert.Contains("modified: src/Generator/Generator.csproj (build-only reference: its sources changed)", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
         Expect(BitCli.Bit(ws.Root, "tag", "-m", "second"));
         var second = GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.2/bitlocal.toolkit.0.0.2.nupkg"));
@@ -96,20 +96,6 @@ public sealed class BundledGeneratorTests
         Assert.False(Directory.Exists(ws.PathOf(".bit/packages/toolkit")), "nothing was tagged");
         Assert.DoesNotContain("\"versions\"", File.Exists(ws.PathOf(".bitmap")) ? ws.Read(".bitmap") : "");
     }
-
-    private static string Generator(string text) => $$"""
-        using Microsoft.CodeAnalysis;
-
-        namespace Generator;
-
-        [Generator]
-        public sealed class GreetingGenerator : IIncrementalGenerator
-        {
-            public void Initialize(IncrementalGeneratorInitializationContext context) =>
-                context.RegisterPostInitializationOutput(output => output.AddSource("Greeting.g.cs",
-                    "namespace Generated { public static class Greeting { public static string Text => \"{{text}}\"; } }"));
-        }
-        """;
 
     /// <summary>The bundled generator DLL's strings (its generated source text is a literal in it), read as a user would with 'strings'.</summary>
     private static string GeneratorText(string nupkg)
