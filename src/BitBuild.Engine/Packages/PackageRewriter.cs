@@ -13,7 +13,8 @@ public sealed record DependencyTarget(string Scope, string PackageId);
 /// Turns a local package (<c>bitlocal.*</c>, made by MSBuild's Pack at tag time) into a scope's package without rebuilding:
 /// a new nuspec id and nuspec file name, component dependencies renamed to their scope's package ids at exact versions
 /// <c>[x.y.z]</c> in every dependency group, a new <c>bit/component.json</c>, and the OPC parts that name the nuspec or the id
-/// (<c>_rels/.rels</c>, the <c>.psmdcp</c> core properties) rewritten to match, stored uncompressed. Everything else, the
+/// (<c>_rels/.rels</c>, the <c>.psmdcp</c> core properties) rewritten to match, stored uncompressed; build logic files named
+/// after the old id renamed after the new one (<see cref="BuildLogicFiles"/>). Everything else, the
 /// build output and the sources, is copied as stored, compressed bytes and all (<see cref="StoredZipArchive"/>). The result
 /// depends only on the input: entry order, timestamps and attributes are kept and nothing random (no new GUID part names)
 /// is introduced, so the same local package always gives the same bytes.
@@ -72,6 +73,7 @@ public static class PackageRewriter
         var oldNuspecName = input.Entries.FirstOrDefault(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase))?.FullName
             ?? throw new BitException(DiagnosticCodes.LocalPackageCorrupt, $"The package of {local.Id} {local.Version} has no .nuspec at its root.");
         var newNuspecName = packageId + ".nuspec";
+        var oldPackageId = oldNuspecName[..^".nuspec".Length];
 
         // The entries that name the id or the nuspec get new content; everything else is copied as it is.
         var rewritten = new Dictionary<int, (string Name, byte[] Content)>();
@@ -106,6 +108,10 @@ public static class PackageRewriter
                         identifier.Value = packageId;
                     }
                 }));
+            }
+            else if (BuildLogicFiles.RenamedEntry(name, oldPackageId, packageId) is { } renamedEntry)
+            {
+                rewritten[i] = (renamedEntry, Read(entry));
             }
         }
 
