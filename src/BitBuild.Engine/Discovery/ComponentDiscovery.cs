@@ -278,7 +278,13 @@ public static class ComponentDiscovery
                     .Where(f => !IsUnderBuildOutput(root, f))
                     .Order(StringComparer.Ordinal)
                     .ToList(),
-                BuildOnlyReferences = buildOnly.TryGetValue(component.ProjectPath, out var tools) ? tools : [],
+                BuildOnlyReferences = (buildOnly.TryGetValue(component.ProjectPath, out var tools) ? tools : [])
+                    .Concat(PackedOutputProjects.Of(
+                        workspace.Root,
+                        (inputs.TryGetValue(component.ProjectPath, out var packed) ? packed : []).Concat(missing.TryGetValue(component.ProjectPath, out var unbuilt) ? unbuilt : []),
+                        component.ProjectPath))
+                    .Distinct(PathComparer)
+                    .ToList(),
                 ImportedFiles = imports.WorkspaceImportsOf(component.ProjectPath, workspace.Root)
                     .Where(f => !f.StartsWith(componentFolder, StringComparison.Ordinal) && !IsCoveredElsewhere(workspace, f))
                     .Where(f => !IsUnderBuildOutput(root, f))

@@ -9,8 +9,9 @@ public sealed record ProjectDescription(IReadOnlyList<string> References)
 {
     /// <summary>
     /// ProjectReferences the build uses but the package does not depend on (source generators and analyzers referenced
-    /// with <c>ReferenceOutputAssembly="false"</c>, <c>PrivateAssets="all"</c>): full paths. Their sources count as
-    /// build inputs: a changed generator changes the code the component compiles.
+    /// with <c>ReferenceOutputAssembly="false"</c>, <c>PrivateAssets="all"</c>), and projects whose build output the
+    /// component packs by path (<see cref="PackedOutputProjects"/>): full paths. Their sources count as build inputs: a
+    /// changed generator changes the code the component compiles or the package it ships.
     /// </summary>
     public IReadOnlyList<string> BuildOnlyReferences { get; init; } = [];
 

@@ -19,7 +19,10 @@ namespace BitBuild.Engine.Export;
 /// </summary>
 public static class LocalPackages
 {
-    /// <summary>The versions among <paramref name="needed"/> whose package is missing; throws BIT3008 for any that cannot be rebuilt.</summary>
+    /// <summary>
+    /// The versions among <paramref name="needed"/> whose package is missing; throws BIT3008 for any whose sources changed
+    /// since it was tagged, and what tag's own checks throw (BIT2012–BIT2014) for a project Pack cannot package.
+    /// </summary>
     public static IReadOnlyList<(string ComponentId, TaggedVersion Version)> FindMissing(
         Workspace workspace, WorkspaceDeclarations declarations, IEnumerable<(string ComponentId, TaggedVersion Version)> needed)
     {
@@ -54,6 +57,13 @@ public static class LocalPackages
                     $"(tagged {ContentHash.Short(version.Hash)}, now {ContentHash.Short(hash)}), so it cannot be rebuilt as that version. " +
                     $"Check out the commit that tagged {id} {version.Version} and export from there, or tag the current sources and export the new version.");
             }
+        }
+
+        if (missing.Count > 0)
+        {
+            // What tag checks before building, a rebuild checks too, before export (or its dry run) promises anything.
+            var (_, projects) = ComponentDiscovery.Evaluate(workspace, describeReferences: true);
+            PackabilityCheck.Require(workspace, missing.Select(m => declarations.Find(m.ComponentId)).OfType<DeclaredComponent>(), projects, "export");
         }
 
         return missing;

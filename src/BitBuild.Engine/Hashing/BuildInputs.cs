@@ -158,6 +158,13 @@ public static class BuildInputs
             .Where(f => File.Exists(f.FullPath))
             .ToDictionary(f => f.WorkspacePath, f => (Func<Stream>)(() => File.OpenRead(f.FullPath)), StringComparer.Ordinal));
 
+    /// <summary>The build-only references' project files among the recorded inputs, full paths.</summary>
+    public static IReadOnlyList<string> BuildOnlyProjectsOf(IReadOnlyDictionary<string, string> inputs, string workspaceRoot) =>
+        inputs.Keys
+            .Where(k => k.StartsWith(BuildReferencePrefix, StringComparison.Ordinal))
+            .Select(k => Path.GetFullPath(Path.Combine(workspaceRoot, k[BuildReferencePrefix.Length..])))
+            .ToList();
+
     /// <summary>The workspace-relative folder of a build-only reference's project ('' at the root).</summary>
     private static string ReferenceFolder(string key)
     {

@@ -43,7 +43,7 @@ public static class ComponentPacker
                 request.SourceFiles.Select(f => (Path.Combine(request.SourceFolder, f), ComponentManifest.SourcesFolderInPackage, f))
                     .Concat(request.WorkspaceFiles.Select(f => (f.FullPath, ComponentManifest.WorkspaceFolderInPackage, f.WorkspacePath))),
                 Path.Combine(work, "dotfiles", request.Manifest.Id.Replace('/', '.')));
-            AppendProject(targetsText, request.ProjectPath, request.Manifest.Id, request.Manifest.Version, output, manifestPath, sources, work);
+            AppendProject(targetsText, request.ProjectPath, request.Manifest.Id, request.Manifest.Version, output, manifestPath, sources, work, request.BuildOnlyProjects);
         }
 
         foreach (var (id, (projectPath, version)) in otherComponents.Where(o => requests.All(r => r.Manifest.Id != o.Key)))
@@ -76,6 +76,12 @@ public static class ComponentPacker
                 // bin/Release: missing on a clean tree, stale after a change. They get the component's configuration.
                 "-p:ShouldUnsetParentConfigurationAndPlatform=false",
             };
+            if (ShallowCloneVersioning.Arguments(workspace.Root) is { Count: > 0 } shallow)
+            {
+                log.Info("this is a shallow git clone: the versioning packages' history walk is turned off, the tagged versions are stamped anyway");
+                args.AddRange(shallow);
+            }
+
             // Slack for file systems that keep modification times in whole seconds.
             var buildStarted = DateTime.UtcNow.AddSeconds(-2);
             Directory.CreateDirectory(Path.Combine(work, "packed"));
@@ -204,7 +210,7 @@ public static class ComponentPacker
         return result;
     }
 
-    private static void AppendProject(StringBuilder text, string projectPath, string id, string version, string? outputFolder, string? manifestPath, IReadOnlyList<(string SourcePath, string PackagePath)> sources, string? workFolder = null)
+    private static void AppendProject(StringBuilder text, string projectPath, string id, string version, string? outputFolder, string? manifestPath, IReadOnlyList<(string SourcePath, string PackagePath)> sources, string? workFolder = null, IReadOnlyList<string>? buildOnlyProjects = null)
     {
         var condition = $"'$(MSBuildProjectFullPath)' == '{Escape(projectPath)}'";
         text.AppendLine($"  <PropertyGroup Condition=\"{SecurityElement.Escape(condition)}\">");
@@ -240,6 +246,16 @@ public static class ComponentPacker
         foreach (var (sourcePath, packagePath) in sources)
         {
             text.AppendLine($"    <None Include=\"{Escape(sourcePath)}\" Pack=\"true\" PackagePath=\"{Escape(packagePath)}\" Visible=\"false\" />");
+        }
+
+        // A project whose output the component packs by path is built first, in the same build and configuration; one the
+        // project references itself already is, with the metadata it gives it (an analyzer reference, say).
+        foreach (var project in buildOnlyProjects ?? [])
+        {
+            // Escape makes the path safe both for MSBuild and inside the attribute; the rest of the condition is plain.
+            var path = Escape(project);
+            var notReferenced = $"'@(ProjectReference->WithMetadataValue('FullPath','{path}'))' == ''";
+            text.AppendLine($"    <ProjectReference Include=\"{path}\" ReferenceOutputAssembly=\"false\" PrivateAssets=\"all\" Visible=\"false\" Condition=\"{notReferenced}\" />");
         }
 
         text.AppendLine("  </ItemGroup>");

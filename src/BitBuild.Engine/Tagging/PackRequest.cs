@@ -16,6 +16,13 @@ public sealed record PackRequest(string ProjectPath, IReadOnlyList<string> Sourc
     public IReadOnlyList<(string FullPath, string WorkspacePath)> WorkspaceFiles { get; init; } = [];
 
     /// <summary>
+    /// The projects the component's build needs built first without depending on them (build-only references, projects
+    /// whose output it packs by path), full paths: tag's build references each one the project does not reference
+    /// itself, so it is built in the component's configuration before the component packs its output.
+    /// </summary>
+    public IReadOnlyList<string> BuildOnlyProjects { get; init; } = [];
+
+    /// <summary>
     /// What the local scope keeps for one tagged version (at tag time, and when export rebuilds a missing package from a
     /// fresh clone): the component's source files and a manifest with scope-neutral <c>bitlocal.*</c> package ids.
     /// </summary>
@@ -37,6 +44,7 @@ public sealed record PackRequest(string ProjectPath, IReadOnlyList<string> Sourc
         return new PackRequest(component.ProjectPath, Hashing.SourceFiles.List(component.Folder, declarations.NestedComponentFolders(component)), manifest)
         {
             WorkspaceFiles = inputs is null ? [] : Hashing.BuildInputs.FilesOf(inputs, workspace.Root),
+            BuildOnlyProjects = inputs is null ? [] : Hashing.BuildInputs.BuildOnlyProjectsOf(inputs, workspace.Root),
         };
     }
 }

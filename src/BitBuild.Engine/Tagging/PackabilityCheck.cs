@@ -14,8 +14,10 @@ namespace BitBuild.Engine.Tagging;
 /// </summary>
 internal static class PackabilityCheck
 {
-    public static void Require(Workspace workspace, IEnumerable<DeclaredComponent> components, IReadOnlyDictionary<string, ProjectDescription> projects)
+    /// <param name="command">The command that would build: "tag", or "export" rebuilding tagged versions in a fresh clone.</param>
+    public static void Require(Workspace workspace, IEnumerable<DeclaredComponent> components, IReadOnlyDictionary<string, ProjectDescription> projects, string command = "tag")
     {
+        var nothingDone = command == "tag" ? "nothing was built or tagged" : $"nothing was built or sent by {command}";
         foreach (var component in components)
         {
             if (!projects.TryGetValue(component.Id, out var project))
@@ -29,7 +31,7 @@ internal static class PackabilityCheck
                 throw new BitException(
                     DiagnosticCodes.NotSdkStyleProject,
                     $"{component.Id}: {path} is not an SDK-style project (it does not use Microsoft.NET.Sdk), and tag makes packages with the SDK's Pack target, " +
-                    "so nothing was built or tagged. Convert the project to the SDK style (for example with the .NET Upgrade Assistant), or remove its BitComponent item.",
+                    $"so {nothingDone}. Convert the project to the SDK style (for example with the .NET Upgrade Assistant), or remove its BitComponent item.",
                     component.ProjectPath);
             }
 
@@ -37,7 +39,7 @@ internal static class PackabilityCheck
             {
                 throw new BitException(
                     DiagnosticCodes.ComponentNotPackable,
-                    $"{component.Id}: {path} is not packable: IsPackable is false, {WhyNotPackable(workspace, component.ProjectPath)}; nothing was built or tagged. " +
+                    $"{component.Id}: {path} is not packable: IsPackable is false, {WhyNotPackable(workspace, component.ProjectPath)}; {nothingDone}. " +
                     "A component is exported as a package: if this project is meant to be one, set <IsPackable>true</IsPackable> in it (or only while BitBuild tags: " +
                     "Condition=\"'$(BitTagging)' == 'true'\"); if it is not, remove its BitComponent item.",
                     component.ProjectPath);
@@ -49,7 +51,7 @@ internal static class PackabilityCheck
                 throw new BitException(
                     DiagnosticCodes.MissingPackInput,
                     $"{component.Id}: {path} packs {files} (None or Content items with Pack=\"true\"), which {(project.MissingPackInputs.Count == 1 ? "does" : "do")} not exist, " +
-                    "so nothing was built or tagged. If the repository's own build script generates them, run it first; otherwise fix or remove the items. Then tag again.",
+                    $"so {nothingDone}. If the repository's own build script generates them, run it first; otherwise fix or remove the items. Then run {command} again.",
                     component.ProjectPath);
             }
         }

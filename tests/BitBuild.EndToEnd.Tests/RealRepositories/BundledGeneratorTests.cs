@@ -17,20 +17,7 @@ public sealed class BundledGeneratorTests
     public void The_bundled_generator_is_built_with_the_component_from_a_clean_tree_and_never_stale()
     {
         using var ws = new TempWorkspace("bundled-generator");
-        ws.Write("src/Generator/Generator.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>netstandard2.0</TargetFramework>
-                <LangVersion>latest</LangVersion>
-                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
-                <IsPackable>false</IsPackable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
-        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "first greeting"));
+        WriteGenerator(ws, "first greeting");
         ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
         ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
               <ItemGroup>
@@ -63,8 +50,44 @@ public sealed class BundledGeneratorTests
     }
 
     /// <summary>
-    /// The same bundling without the ProjectReference: nothing makes tag build the generator, so the DLL its pack item
-    /// names is whatever an earlier build left in bin/Release. Tag refuses it (BIT2015) instead of shipping it.
+    /// The same bundling without the ProjectReference, as some repositories write it: the pack item's path alone names the
+    /// generator's project (the folder above its bin). Tag builds that project with the component, in its configuration;
+    /// its sources are inputs of the component (status names a change) and travel in the package for a fresh clone.
+    /// </summary>
+    [Fact]
+    public void A_project_whose_output_is_packed_by_path_is_built_with_the_component_and_its_sources_count()
+    {
+        using var ws = new TempWorkspace("packed-output");
+        WriteGenerator(ws, "first greeting");
+        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
+        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
+              <ItemGroup>
+                <None Include="../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.packed"));
+        Expect(BitCli.Bit(ws.Root, "add", "src/toolkit"));
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
+        var first = ws.PathOf(".bit/packages/toolkit/0.0.1/bitlocal.toolkit.0.0.1.nupkg");
+        Assert.Contains("first greeting", GeneratorText(first));
+        using (var zip = ZipFile.OpenRead(first))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "bit/workspace/src/Generator/GreetingGenerator.cs");
+            Assert.Contains(zip.Entries, e => e.FullName == "bit/workspace/src/Generator/Generator.csproj");
+        }
+
+        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "second greeting"));
+        Assert.Contains("modified: src/Generator/Generator.csproj (build-only reference: its sources changed)", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "second"));
+        var second = GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.2/bitlocal.toolkit.0.0.2.nupkg"));
+        Assert.Contains("second greeting", second);
+        Assert.DoesNotContain("first greeting", second);
+    }
+
+    /// <summary>
+    /// A packed DLL from a build output no project of the workspace writes (a build script's artifacts folder): nothing
+    /// makes tag build it, so it is whatever an earlier build left there. Tag refuses it (BIT2015) instead of shipping it.
     /// </summary>
     [Fact]
     public void A_packed_output_that_this_build_did_not_write_is_BIT2015_and_nothing_is_tagged()
@@ -79,22 +102,41 @@ public sealed class BundledGeneratorTests
         ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
         ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
               <ItemGroup>
-                <None Include="../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+                <None Include="../../artifacts/bin/Generator/release/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
               </ItemGroup>
             </Project>
             """, StringComparison.Ordinal));
-        Expect(BitCli.DotNet(ws.PathOf("src/Generator"), "build", "-c", "Release", "-nologo"));
-        File.SetLastWriteTimeUtc(ws.PathOf("src/Generator/bin/Release/netstandard2.0/Generator.dll"), DateTime.UtcNow.AddHours(-1));
+        Expect(BitCli.DotNet(ws.PathOf("src/Generator"), "build", "-c", "Release", "-nologo", "--artifacts-path", ws.PathOf("artifacts")));
+        File.SetLastWriteTimeUtc(ws.PathOf("artifacts/bin/Generator/release/Generator.dll"), DateTime.UtcNow.AddHours(-1));
         Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.stale"));
         Expect(BitCli.Bit(ws.Root, "add", "src/toolkit"));
 
         var refused = BitCli.Bit(ws.Root, "tag", "-m", "first");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("error BIT2015", refused.StandardError);
-        Assert.Contains("src/Generator/bin/Release/netstandard2.0/Generator.dll", refused.StandardError);
+        Assert.Contains("artifacts/bin/Generator/release/Generator.dll", refused.StandardError);
         Assert.DoesNotContain("   at ", refused.StandardError);
         Assert.False(Directory.Exists(ws.PathOf(".bit/packages/toolkit")), "nothing was tagged");
         Assert.DoesNotContain("\"versions\"", File.Exists(ws.PathOf(".bitmap")) ? ws.Read(".bitmap") : "");
+    }
+
+    /// <summary>A Roslyn source generator project in src/Generator whose generated code holds <paramref name="greeting"/>.</summary>
+    private static void WriteGenerator(TempWorkspace ws, string greeting)
+    {
+        ws.Write("src/Generator/Generator.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <LangVersion>latest</LangVersion>
+                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", greeting));
     }
 
     /// <summary>The bundled generator DLL's strings (its generated source text is a literal in it), read as a user would with 'strings'.</summary>

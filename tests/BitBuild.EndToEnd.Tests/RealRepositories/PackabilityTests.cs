@@ -96,6 +96,41 @@ public sealed class PackabilityTests
         Assert.Contains(package.Entries, e => e.FullName == "NOTICE.txt");
     }
 
+    /// <summary>
+    /// A packed file the build script generates inside the component's folder is git-ignored, so it is not part of the
+    /// component's hash and a fresh clone does not have it. Export there would rebuild the package; its dry run already
+    /// says the file is missing (BIT2014), before anything is built or sent.
+    /// </summary>
+    [Fact]
+    public void A_fresh_clone_without_a_generated_packed_file_is_told_so_by_the_export_dry_run()
+    {
+        using var ws = Workspace("generated-in-clone", "Core");
+        ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj").Replace(
+            "</Project>", "  <ItemGroup><None Include=\"generated/NOTICE.txt\" Pack=\"true\" PackagePath=\"\" /></ItemGroup>\n</Project>", StringComparison.Ordinal));
+        ws.Write("src/core/generated/NOTICE.txt", "generated notice\n");
+        File.AppendAllText(ws.PathOf(".gitignore"), "bin/\nobj/\ngenerated/\nfeeds/\n");
+        Directory.CreateDirectory(ws.PathOf("feeds"));
+        Assert.Equal(0, BitCli.Bit(ws.Root, "remote", "add", "team.packable", "feeds/packable").ExitCode);
+        ws.GitInit();
+        var tag = BitCli.Bit(ws.Root, "tag", "-m", "first");
+        Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
+        ws.Git("add", "-A");
+        ws.Git("commit", "-q", "-m", "tagged");
+        using var ci = new TempWorkspace("generated-ci");
+        var clone = ci.PathOf("clone");
+        ci.Git("clone", "-q", ws.Root, clone);
+        Directory.CreateDirectory(Path.Combine(clone, "feeds"));
+
+        var dryRun = BitCli.Bit(clone, "export", "--dry-run");
+
+        Assert.True(dryRun.ExitCode == 1, dryRun.CombinedOutput);
+        Assert.Contains("error BIT2014: core: src/core/Core.csproj packs src/core/generated/NOTICE.txt", dryRun.StandardError);
+        Assert.Contains("nothing was built or sent by export", dryRun.StandardError);
+        Assert.DoesNotContain("   at ", dryRun.StandardError);
+        Assert.False(Directory.Exists(Path.Combine(clone, "src/core/bin")), "nothing was built");
+        Assert.False(Directory.Exists(Path.Combine(clone, "feeds/packable")), "nothing was sent");
+    }
+
     /// <summary>A workspace with one component, src/{lowercase name}, of the given project name.</summary>
     private static TempWorkspace Workspace(string name, string project)
     {

@@ -154,6 +154,51 @@ public sealed class TaggedVersionWinsTests
     }
 
     /// <summary>
+    /// CI exports from a fresh clone, later than the tag: the versioning package now computes another version (the
+    /// height grew by two commits), or, in a shallow clone (CI's default fetch depth of one), cannot compute one and would
+    /// fail the build. Either way the rebuilt packages are the tagged version. The dry run before says which packages
+    /// export would rebuild, after running the checks a rebuild can fail.
+    /// </summary>
+    [Theory]
+    [InlineData("Nerdbank.GitVersioning", false)]
+    [InlineData("Nerdbank.GitVersioning", true)]
+    [InlineData("GitVersion.MsBuild", true)]
+    public void A_fresh_clone_two_commits_after_the_tag_exports_the_tagged_version(string setupName, bool shallow)
+    {
+        using var ws = CreateRepository(Setups.Single(s => s.Name == setupName), assemblyVersion: null);
+        File.AppendAllText(ws.PathOf(".gitignore"), "bin/\nobj/\nfeeds/\n");
+        Directory.CreateDirectory(ws.PathOf("feeds"));
+        var scope = "team.v" + Guid.NewGuid().ToString("N")[..12];
+        Assert.True(BitCli.Bit(ws.Root, "remote", "add", scope, "feeds/versions").ExitCode == 0);
+        var tag = BitCli.Bit(ws.Root, "tag", "-m", "first");
+        Assert.True(tag.ExitCode == 0, tag.CombinedOutput);
+        Commit(ws, "tagged 0.0.1");
+        Commit(ws, "one commit later");
+        Commit(ws, "two commits later");
+
+        using var ci = new TempWorkspace("versioning-ci");
+        var clone = ci.PathOf("clone");
+        Git(ci, shallow ? ["clone", "-q", "--depth", "1", "file://" + ws.Root, clone] : ["clone", "-q", ws.Root, clone]);
+        Directory.CreateDirectory(Path.Combine(clone, "feeds"));
+        Assert.False(Directory.Exists(Path.Combine(clone, ".bit")));
+
+        var dryRun = BitCli.Bit(clone, "export", scope, "--dry-run");
+        Assert.True(dryRun.ExitCode == 0, dryRun.CombinedOutput);
+        Assert.Contains($"would send {scope}.core 0.0.1 (core, rebuilt from the tagged sources)", dryRun.StandardOutput);
+        Assert.Contains($"would send {scope}.app 0.0.1 (app, rebuilt from the tagged sources)", dryRun.StandardOutput);
+        Assert.False(Directory.Exists(Path.Combine(clone, "feeds", "versions")), "a dry run sends nothing");
+
+        var export = BitCli.Bit(clone, "export", scope);
+        Assert.True(export.ExitCode == 0, export.CombinedOutput);
+        Assert.Contains("rebuilding 2 local packages", export.StandardOutput);
+        Assert.Equal(shallow, export.CombinedOutput.Contains("shallow git clone", StringComparison.Ordinal));
+        var core = Path.Combine(clone, $"feeds/versions/{scope}.core/0.0.1/{scope}.core.0.0.1.nupkg");
+        Assert.Equal("0.0.1", NuspecVersion(core));
+        Assert.Equal("[0.0.1]", DependencyVersion(Path.Combine(clone, $"feeds/versions/{scope}.app/0.0.1/{scope}.app.0.0.1.nupkg"), $"{scope}.core"));
+        Assert.Equal("0.0.1.0", AssemblyVersions(core, "lib/net10.0/Core.dll").File);
+    }
+
+    /// <summary>
     /// A target that sets the package version after BitBuild last set it (here: after GetAssemblyVersion, by which time
     /// BitBuild's own target has run) is caught before anything compiles: BIT2011 naming the component, the project, the
     /// property, both versions and the target and file that set it; nothing tagged, nothing built.
