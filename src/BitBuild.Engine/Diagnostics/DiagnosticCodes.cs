@@ -36,6 +36,7 @@ public static class DiagnosticCodes
     public const string UnsupportedBitmapVersion = "BIT1012";
     public const string InvalidArguments = "BIT1013";
     public const string SdkNotInstalled = "BIT1014";
+    public const string DeclarationsNotVisible = "BIT1015";
 
     // Tag
     public const string VersionNotGreater = "BIT2001";

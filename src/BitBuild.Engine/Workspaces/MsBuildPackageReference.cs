@@ -24,13 +24,21 @@ public static class MsBuildPackageReference
         }
     }
 
-    /// <summary>Adds the reference unless one is there; returns the file changed, or null.</summary>
-    public static string? Ensure(Workspace workspace)
+    /// <summary>
+    /// Adds the reference unless one is there; returns the file changed (workspace-relative), or null. Central package
+    /// management is as the projects' evaluation saw it (<paramref name="projects"/>), wherever the repository switches it
+    /// on; without evaluated projects, as the root Directory.Packages.props says.
+    /// </summary>
+    public static string? Ensure(Workspace workspace, IReadOnlyList<ProjectSettings> projects)
     {
         var packagesProps = Path.Combine(workspace.Root, "Directory.Packages.props");
-        if (File.Exists(packagesProps) && UsesCentralPackageManagement(packagesProps))
+        // NuGet manages versions centrally when ManagePackageVersionsCentrally is true, wherever it is set, and a
+        // Directory.Packages.props is imported (without one the setting does nothing): that file gets the reference.
+        var central = projects.FirstOrDefault(p => p.CentralPackageManagement && p.DirectoryPackagesProps is not null);
+        if (central is not null || (projects.Count == 0 && File.Exists(packagesProps) && UsesCentralPackageManagement(packagesProps)))
         {
-            return AddItem(packagesProps, new XElement("GlobalPackageReference", new XAttribute("Include", PackageId), new XAttribute("Version", Version))) ? "Directory.Packages.props" : null;
+            var target = central?.DirectoryPackagesProps ?? packagesProps;
+            return AddItem(target, new XElement("GlobalPackageReference", new XAttribute("Include", PackageId), new XAttribute("Version", Version))) ? workspace.Relative(target) : null;
         }
 
         var item = new XElement("PackageReference", new XAttribute("Include", PackageId), new XAttribute("Version", Version), new XAttribute("PrivateAssets", "all"));
@@ -45,26 +53,14 @@ public static class MsBuildPackageReference
 
     private static bool AddItem(string path, XElement item)
     {
-        var document = XDocument.Load(path, LoadOptions.PreserveWhitespace);
-        var project = document.Root!;
+        var project = XDocument.Load(path).Root!;
         if (project.Descendants().Any(e => e.Name.LocalName is "PackageReference" or "GlobalPackageReference" && string.Equals((string?)e.Attribute("Include"), PackageId, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
 
-        var group = new XElement("ItemGroup", new XAttribute("Label", "BitBuild MSBuild targets (dotnet build -t:BitTag, -t:BitExport)"), new XText("\n    "), item, new XText("\n  "));
-        var last = project.Nodes().LastOrDefault();
-        if (last is XText trailing && string.IsNullOrWhiteSpace(trailing.Value))
-        {
-            trailing.AddBeforeSelf(new XText("\n  "), group);
-        }
-        else
-        {
-            project.Add(new XText("\n  "), group, new XText("\n"));
-        }
-
-        var text = document.Declaration is null ? project.ToString(SaveOptions.DisableFormatting) : document.Declaration + "\n" + project.ToString(SaveOptions.DisableFormatting);
-        AtomicFile.WriteAllText(path, text.TrimEnd() + "\n");
+        var group = $"<ItemGroup Label=\"BitBuild MSBuild targets (dotnet build -t:BitTag, -t:BitExport)\">\n  {item.ToString(SaveOptions.DisableFormatting)}\n</ItemGroup>";
+        XmlTextEdit.EditFile(path, text => XmlTextEdit.AppendToRoot(text, group));
         return true;
     }
 }

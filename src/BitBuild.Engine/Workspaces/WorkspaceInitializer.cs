@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
@@ -42,7 +41,8 @@ public static class WorkspaceInitializer
                 changed.Add("Directory.Build.props");
             }
 
-            if (referenceMsBuildPackage && MsBuildPackageReference.Ensure(workspace) is { } referencedIn && !changed.Contains(referencedIn))
+            var settings = EnsureDeclarationsVisible(workspace, changed, probeAnyway: referenceMsBuildPackage);
+            if (referenceMsBuildPackage && MsBuildPackageReference.Ensure(workspace, settings) is { } referencedIn && !changed.Contains(referencedIn))
             {
                 changed.Add(referencedIn);
             }
@@ -79,20 +79,73 @@ public static class WorkspaceInitializer
             return false;
         }
 
-        XDocument document;
         try
         {
-            document = XDocument.Load(path, LoadOptions.PreserveWhitespace);
+            XmlTextEdit.EditFile(path, existing => XmlTextEdit.InsertFirstInRoot(existing, ImportLine));
         }
         catch (System.Xml.XmlException ex)
         {
             throw new BitException(DiagnosticCodes.MsBuildEvaluationFailed, $"{path} is not valid XML ({ex.Message}); fix it, then run 'dotnet bit init' again.", path, ex.LineNumber, ex.LinePosition);
         }
 
-        var import = XElement.Parse(ImportLine);
-        document.Root!.AddFirst(new XText("\n  "), import);
-        AtomicFile.WriteAllText(path, document.Root.ToString(SaveOptions.DisableFormatting).TrimEnd() + "\n");
         return true;
+    }
+
+    /// <summary>
+    /// Every project must see BitWorkspace.props (BitBuild's targets read <c>BitWorkspaceRoot</c>), which the root
+    /// Directory.Build.props imports. A project imports only the nearest Directory.Build.props above it, so one in
+    /// src/ that does not import the root one hides the declarations from every project below it: the import is added
+    /// there too. Then the projects are evaluated to prove it (one per Directory.Build.props); a project that still
+    /// does not see them (it turns Directory.Build.props off) is BIT1015, saying what to add where. Without nested
+    /// Directory.Build.props there is nothing to check, and no evaluation is spent, unless <paramref name="probeAnyway"/>.
+    /// </summary>
+    private static IReadOnlyList<ProjectSettings> EnsureDeclarationsVisible(Workspace workspace, List<string> changed, bool probeAnyway)
+    {
+        var nested = WorkspaceFiles.Under(workspace.Root, name => name.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase))
+            .Any(f => !string.Equals(f, workspace.DirectoryBuildPropsPath, StringComparison.Ordinal));
+        if (!nested && !probeAnyway)
+        {
+            return [];
+        }
+
+        var settings = ProjectSettingsProbe.Run(workspace, ProjectSettingsProbe.RepresentativeProjects(workspace));
+        var blind = settings.Where(s => !s.SeesDeclarations).ToList();
+        if (blind.Count == 0)
+        {
+            return settings;
+        }
+
+        foreach (var props in blind.Select(s => s.DirectoryBuildProps).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Where(p => !string.Equals(p, workspace.DirectoryBuildPropsPath, StringComparison.Ordinal) && p.StartsWith(workspace.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            XmlTextEdit.EditFile(props, text => XmlTextEdit.InsertFirstInRoot(text, NestedImportLine(workspace, props)));
+            changed.Add(workspace.Relative(props));
+        }
+
+        var recheck = ProjectSettingsProbe.Run(workspace, blind.Select(s => s.ProjectPath).ToList());
+        if (recheck.FirstOrDefault(s => !s.SeesDeclarations) is { } still)
+        {
+            var where = still.DirectoryBuildProps is null || string.Equals(still.DirectoryBuildProps, workspace.DirectoryBuildPropsPath, StringComparison.Ordinal)
+                ? workspace.Relative(still.ProjectPath)
+                : workspace.Relative(still.DirectoryBuildProps);
+            var line = where == workspace.Relative(still.ProjectPath) ? NestedImportLine(workspace, still.ProjectPath) : NestedImportLine(workspace, still.DirectoryBuildProps!);
+            throw new BitException(
+                DiagnosticCodes.DeclarationsNotVisible,
+                $"{workspace.Relative(still.ProjectPath)} does not see the BitBuild declarations ({Workspace.DeclarationsFileName}): " +
+                (still.DirectoryBuildProps is null ? "it imports no Directory.Build.props (ImportDirectoryBuildProps is false?)" : $"it imports {workspace.Relative(still.DirectoryBuildProps)}, which does not import them") +
+                $". Add this line to {where}, inside <Project>, then run 'dotnet bit init' again:\n  {line}",
+                still.ProjectPath);
+        }
+
+        return settings.Select(s => recheck.FirstOrDefault(r => r.ProjectPath == s.ProjectPath) ?? s).ToList();
+    }
+
+    /// <summary>The import of BitWorkspace.props for an MSBuild file below the root, by a path relative to that file.</summary>
+    private static string NestedImportLine(Workspace workspace, string file)
+    {
+        var up = Path.GetRelativePath(Path.GetDirectoryName(file)!, workspace.Root).Replace('\\', '/');
+        var path = $"$(MSBuildThisFileDirectory){(up == "." ? "" : up + "/")}{Workspace.DeclarationsFileName}";
+        return $"<Import Project=\"{path}\" Condition=\"Exists('{path}')\" />";
     }
 
     private static bool EnsureGitIgnored(Workspace workspace)

@@ -43,4 +43,26 @@ public class InitMsBuildTests
         Assert.Equal(0, ws.Bit("add", "src/utils/string").ExitCode);
         ws.Build("src/utils/string/Utils.String.csproj", "-t:BitStatus").ShouldSucceed();
     }
+
+    /// <summary>
+    /// Central package management switched on in Directory.Build.props, the versions in Directory.Packages.props (which
+    /// does not say it manages them): the projects' evaluation says it is on, so the reference is a
+    /// GlobalPackageReference in Directory.Packages.props (a versioned PackageReference would fail restore with NU1008).
+    /// </summary>
+    [Fact]
+    public void Init_with_msbuild_finds_central_package_management_switched_on_in_Directory_Build_props()
+    {
+        using var ws = new PackageWorkspace("initcpmprops", init: false);
+        ws.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+        ws.Write("Directory.Packages.props", "<Project>\n  <ItemGroup>\n  </ItemGroup>\n</Project>\n");
+        ws.AddLibrary("src/utils/string", "Utils.String");
+
+        var init = ws.Bit("init", "--msbuild");
+
+        Assert.True(init.ExitCode == 0, init.CombinedOutput);
+        Assert.Contains($"<GlobalPackageReference Include=\"BitBuild\" Version=\"{TestPaths.BitBuildVersion}\" />", ws.Read("Directory.Packages.props"));
+        Assert.DoesNotContain("PackageReference", ws.Read("Directory.Build.props"));
+        Assert.Equal(0, ws.Bit("add", "src/utils/string").ExitCode);
+        ws.Build("src/utils/string/Utils.String.csproj", "-t:BitStatus").ShouldSucceed();
+    }
 }
