@@ -8,7 +8,8 @@ namespace BitBuild.Engine.Components;
 /// <summary><c>dotnet bit add</c>: writes BitComponent items for projects (or folders holding exactly one project).</summary>
 public static class ComponentAdder
 {
-    public sealed record Added(string Id, string Project);
+    /// <summary>A component added: its id, its project (workspace-relative), and the package id it will have in the scope it goes to first (null: no scope yet).</summary>
+    public sealed record Added(string Id, string Project, string? PackageId = null, string? Scope = null);
 
     public static IReadOnlyList<Added> Add(Workspace workspace, IReadOnlyList<string> paths, string? id, string? scope, string currentDirectory)
     {
@@ -53,10 +54,13 @@ public static class ComponentAdder
 
             var componentId = id ?? ComponentId.FromFolder(workspace.Relative(Path.GetDirectoryName(project)!));
             ComponentId.Validate(componentId, id is null ? $"derived from {relative}; pass --id to choose one" : "--id");
-            if ((scope ?? declared.DefaultScope) is { } effectiveScope)
+            string? packageId = null;
+            var effectiveScope = scope ?? declared.DefaultScope;
+            if (effectiveScope is not null)
             {
-                PackageIds.InScope(effectiveScope, componentId, scope is null ? "with BitDefaultScope" : "with --scope", usageError: id is not null || scope is not null);
+                packageId = PackageIds.InScope(effectiveScope, componentId, scope is null ? "with BitDefaultScope" : "with --scope", usageError: id is not null || scope is not null);
             }
+
             if (declared.Find(componentId) is not null || added.Any(a => a.Id == componentId))
             {
                 throw new BitException(DiagnosticCodes.DuplicateComponentId, $"The id {componentId} (derived from {relative}) is already taken; pass --id to choose another.");
@@ -65,7 +69,7 @@ public static class ComponentAdder
             // Id metadata is written only for --id: without it, MSBuild's view and the CLI derive the same id from the folder,
             // and the item stays as short as a hand-written one.
             declarations.AddComponent(relative, id, scope);
-            added.Add(new Added(componentId, relative));
+            added.Add(new Added(componentId, relative, packageId, effectiveScope));
         }
 
         declarations.Save(workspace.TempFolder);

@@ -37,6 +37,7 @@ public static class DiagnosticCodes
     public const string InvalidArguments = "BIT1013";
     public const string SdkNotInstalled = "BIT1014";
     public const string DeclarationsNotVisible = "BIT1015";
+    public const string BitBuildPackageNotMapped = "BIT1016";
 
     // Tag
     public const string VersionNotGreater = "BIT2001";

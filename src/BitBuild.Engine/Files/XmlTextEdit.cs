@@ -17,7 +17,7 @@ public static class XmlTextEdit
     /// <summary>Inserts <paramref name="lines"/> ('\n'-separated) as the first children of the root element.</summary>
     public static string InsertFirstInRoot(string text, string lines)
     {
-        var root = Locate(text);
+        var root = Locate(text, [])!;
         var newline = NewlineOf(text);
         if (root.SelfClosing)
         {
@@ -28,9 +28,10 @@ public static class XmlTextEdit
     }
 
     /// <summary>Appends <paramref name="lines"/> ('\n'-separated) as the last children of the root element.</summary>
-    public static string AppendToRoot(string text, string lines)
+    public static string AppendToRoot(string text, string lines) => Append(text, Locate(text, [])!, lines);
+
+    private static string Append(string text, RootElement root, string lines)
     {
-        var root = Locate(text);
         var newline = NewlineOf(text);
         if (root.SelfClosing)
         {
@@ -45,6 +46,21 @@ public static class XmlTextEdit
         }
 
         return text[..root.EndTagStart] + newline + Indent(lines, root.ChildIndent, newline) + newline + text[root.EndTagStart..];
+    }
+
+    /// <summary>
+    /// Appends <paramref name="lines"/> as the last children of the element at <paramref name="path"/> below the root
+    /// (each step: an element name and, when given, its <c>key</c> attribute, as NuGet.Config sections and sources
+    /// have); null when there is no such element.
+    /// </summary>
+    public static string? AppendToElement(string text, IReadOnlyList<(string Name, string? Key)> path, string lines)
+    {
+        if (Locate(text, path) is not { } element)
+        {
+            return null;
+        }
+
+        return Append(text, element, lines);
     }
 
     /// <summary>Reads a file's text without its byte order mark, edits it, and writes it back atomically with the mark it had.</summary>
@@ -62,7 +78,7 @@ public static class XmlTextEdit
         // <Project /> becomes <Project> … </Project>.
         var slash = text.LastIndexOf('/', root.StartTagEnd - 1);
         var beforeSlash = text[..slash].TrimEnd();
-        return beforeSlash + ">" + newline + Indent(lines, "  ", newline) + newline + "</" + root.Name + ">" + text[root.StartTagEnd..];
+        return beforeSlash + ">" + newline + Indent(lines, root.OwnIndent + "  ", newline) + newline + root.OwnIndent + "</" + root.Name + ">" + text[root.StartTagEnd..];
     }
 
     private static string Indent(string lines, string indent, string newline) =>
@@ -70,9 +86,10 @@ public static class XmlTextEdit
 
     private static string NewlineOf(string text) => text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
-    private sealed record RootElement(string Name, int StartTagEnd, int EndTagStart, bool SelfClosing, string ChildIndent);
+    private sealed record RootElement(string Name, int StartTagEnd, int EndTagStart, bool SelfClosing, string ChildIndent, string OwnIndent);
 
-    private static RootElement Locate(string text)
+    /// <summary>The element at <paramref name="path"/> below the root (empty: the root itself), or null.</summary>
+    private static RootElement? Locate(string text, IReadOnlyList<(string Name, string? Key)> path)
     {
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
@@ -85,6 +102,12 @@ public static class XmlTextEdit
 
         int Offset(IXmlLineInfo info) => lineStarts[info.LineNumber - 1] + info.LinePosition - 1;
 
+        string IndentBefore(int at)
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+            return lineStart <= at && string.IsNullOrWhiteSpace(text[lineStart..at]) ? text[lineStart..at] : "";
+        }
+
         using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         var info = (IXmlLineInfo)reader;
         while (reader.Read() && reader.NodeType != XmlNodeType.Element)
@@ -96,28 +119,67 @@ public static class XmlTextEdit
             throw new XmlException("The file has no root element.");
         }
 
-        var name = reader.Name;
-        var selfClosing = reader.IsEmptyElement;
-        var startTagEnd = EndOfTag(text, Offset(info) - 1);
-        string? childIndent = null;
-        var endTagStart = -1;
-        var depth = reader.Depth;
-        while (reader.Read())
+        // Walk down the path: at each depth the first element of the step's name (and key) is entered.
+        for (var step = 0; step < path.Count; step++)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1 && childIndent is null)
+            if (reader.IsEmptyElement)
             {
-                var at = Offset(info) - 1;
-                var lineStart = text.LastIndexOf('\n', at) + 1;
-                childIndent = string.IsNullOrWhiteSpace(text[lineStart..at]) ? text[lineStart..at] : null;
+                return null;
             }
-            else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+
+            var depth = reader.Depth;
+            reader.Read();
+            while (true)
             {
-                // Line info of an end element points at its name, just after "</".
-                endTagStart = Offset(info) - 2;
+                if (reader.EOF || (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+                {
+                    return null;
+                }
+
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+                {
+                    if (reader.LocalName == path[step].Name && (path[step].Key is null || string.Equals(reader.GetAttribute("key"), path[step].Key, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        break;
+                    }
+
+                    // Past this element and all it holds, to its next sibling.
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
             }
         }
 
-        return new RootElement(name, startTagEnd, endTagStart, selfClosing, childIndent ?? "  ");
+        var name = reader.Name;
+        var selfClosing = reader.IsEmptyElement;
+        var tagStart = Offset(info) - 1;
+        var ownIndent = IndentBefore(tagStart);
+        var startTagEnd = EndOfTag(text, tagStart);
+        string? childIndent = null;
+        var endTagStart = -1;
+        var elementDepth = reader.Depth;
+        if (!selfClosing)
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth == elementDepth + 1 && childIndent is null)
+                {
+                    var at = Offset(info) - 1;
+                    var lineStart = text.LastIndexOf('\n', at) + 1;
+                    childIndent = string.IsNullOrWhiteSpace(text[lineStart..at]) ? text[lineStart..at] : null;
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == elementDepth)
+                {
+                    // Line info of an end element points at its name, just after "</".
+                    endTagStart = Offset(info) - 2;
+                    break;
+                }
+            }
+        }
+
+        return new RootElement(name, startTagEnd, endTagStart, selfClosing, childIndent ?? ownIndent + "  ", ownIndent);
     }
 
     /// <summary>The offset just after the '>' that ends the tag starting at <paramref name="start"/> (quoted '>' skipped).</summary>

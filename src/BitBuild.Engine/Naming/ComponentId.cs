@@ -60,8 +60,11 @@ public static partial class ComponentId
 
     /// <summary>
     /// Derives an id from a project folder relative to the workspace root, the way Bit derives one from the path given to
-    /// <c>bit add</c>: a leading <c>src/</c> or <c>components/</c> is dropped, the rest is lower-cased and every character
-    /// an id cannot hold becomes '-'. <c>src/Hello/World.Core</c> becomes <c>hello/world-core</c>.
+    /// <c>bit add</c>: a leading <c>src/</c> or <c>components/</c> is dropped and the rest is lower-cased. A '.' in a
+    /// folder name separates segments, as it does in .NET names: <c>src/Polly.Core</c> becomes <c>polly/core</c>, whose
+    /// package in scope <c>acme.libs</c> is <c>acme.libs.polly.core</c>, the name a .NET developer knows (NuGet ids are
+    /// case-insensitive). PascalCase is kept together (<c>Dapper.StrongName</c> is <c>dapper/strongname</c>, not
+    /// <c>dapper/strong-name</c>) for the same reason. Every other character an id cannot hold becomes '-'.
     /// </summary>
     public static string FromFolder(string relativeFolder)
     {
@@ -71,7 +74,7 @@ public static partial class ComponentId
             segments.RemoveAt(0);
         }
 
-        var cleaned = segments.Select(CleanSegment).Where(s => s.Length > 0).ToList();
+        var cleaned = segments.SelectMany(s => s.Split('.')).Select(CleanSegment).Where(s => s.Length > 0).ToList();
         return cleaned.Count == 0 ? "component" : string.Join('/', cleaned);
     }
 

@@ -8,7 +8,11 @@ namespace BitBuild.Engine.Workspaces;
 /// <summary><c>dotnet bit init</c>: declarations file, Directory.Build.props import, empty .bitmap, .bit/ git-ignored.</summary>
 public static class WorkspaceInitializer
 {
-    public sealed record Result(Workspace Workspace, IReadOnlyList<string> CreatedOrChanged, bool AlreadyInitialised);
+    public sealed record Result(Workspace Workspace, IReadOnlyList<string> CreatedOrChanged, bool AlreadyInitialised)
+    {
+        /// <summary>What init could not set up itself and the user must (code, message).</summary>
+        public IReadOnlyList<(string Code, string Message)> Warnings { get; init; } = [];
+    }
 
     public static Result Initialize(string folder, string? defaultScope, bool referenceMsBuildPackage = false)
     {
@@ -20,6 +24,7 @@ public static class WorkspaceInitializer
         var workspace = Workspace.At(folder);
         Directory.CreateDirectory(workspace.Root);
         var changed = new List<string>();
+        var warnings = new List<(string Code, string Message)>();
         var already = File.Exists(workspace.DeclarationsPath) && File.Exists(workspace.BitmapPath);
         using (workspace.Lock())
         {
@@ -47,6 +52,20 @@ public static class WorkspaceInitializer
                 changed.Add(referencedIn);
             }
 
+            if (referenceMsBuildPackage)
+            {
+                var mapping = MsBuildPackageSourceMapping.Ensure(workspace);
+                if (mapping.ChangedFile is { } config && !changed.Contains(config))
+                {
+                    changed.Add(config);
+                }
+
+                if (mapping.Warning is { } unmapped)
+                {
+                    warnings.Add((DiagnosticCodes.BitBuildPackageNotMapped, unmapped));
+                }
+            }
+
             if (!File.Exists(workspace.BitmapPath))
             {
                 workspace.WriteBitmap(new Bitmap());
@@ -59,7 +78,7 @@ public static class WorkspaceInitializer
             }
         }
 
-        return new Result(workspace, changed, already && changed.Count == 0);
+        return new Result(workspace, changed, already && changed.Count == 0) { Warnings = warnings };
     }
 
     private const string ImportLine = "<Import Project=\"$(MSBuildThisFileDirectory)BitWorkspace.props\" Condition=\"Exists('$(MSBuildThisFileDirectory)BitWorkspace.props')\" />";

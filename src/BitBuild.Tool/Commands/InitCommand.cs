@@ -15,6 +15,12 @@ internal sealed class InitCommand : WorkspaceCommand
     protected override int Execute(CommandLineApplication app)
     {
         var result = WorkspaceInitializer.Initialize(StartFolder, DefaultScope, MsBuild);
+        var log = CreateLog(json: false);
+        foreach (var (code, message) in result.Warnings)
+        {
+            log.Warning(code, message);
+        }
+
         if (result.AlreadyInitialised)
         {
             Console.Out.WriteLine($"{result.Workspace.Root} is already a BitBuild workspace; nothing changed.");

@@ -40,7 +40,10 @@ public sealed class InitInRealRepositoriesTests
         Assert.Equal(Path.TrimEndingDirectorySeparator(ws.Root), Path.TrimEndingDirectorySeparator(root.StandardOutput.Trim()));
         var add = BitCli.Bit(ws.Root, "add", "src/Polly.Core");
         Assert.True(add.ExitCode == 0, add.CombinedOutput);
-        Assert.Contains("polly", BitCli.Bit(ws.Root, "status").StandardOutput, StringComparison.OrdinalIgnoreCase);
+
+        // A dotted folder name reads as .NET namespaces do: the id polly/core, the package acme.libs.polly.core.
+        Assert.Contains("added component polly/core (src/Polly.Core/Polly.Core.csproj) -> package acme.libs.polly.core in scope acme.libs", add.StandardOutput);
+        Assert.Contains("polly/core", BitCli.Bit(ws.Root, "status").StandardOutput);
 
         // Again: nothing to add, nothing changed.
         var again = BitCli.Bit(ws.Root, "init");

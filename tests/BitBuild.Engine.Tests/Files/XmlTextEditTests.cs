@@ -75,6 +75,50 @@ public sealed class XmlTextEditTests
         Assert.Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("<Project>\n  <A />\n</Project>\n")], File.ReadAllBytes(path));
     }
 
+    private const string NuGetConfig = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+            <add key="team" value="/feeds/team" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+            <packageSource key="team" />
+          </packageSourceMapping>
+        </configuration>
+
+        """;
+
+    [Fact]
+    public void Appends_inside_a_nested_element_found_by_name_and_key()
+    {
+        var edited = XmlTextEdit.AppendToElement(NuGetConfig, [("packageSourceMapping", null), ("packageSource", "nuget.org")], "<package pattern=\"BitBuild\" />");
+
+        Assert.NotNull(edited);
+        Assert.Equal(NuGetConfig, RemoveLines(edited, "      <package pattern=\"BitBuild\" />"));
+        Assert.Contains("<package pattern=\"*\" />\n      <package pattern=\"BitBuild\" />\n    </packageSource>", edited);
+    }
+
+    [Fact]
+    public void Appending_inside_a_self_closing_nested_element_opens_it_at_its_indent()
+    {
+        var edited = XmlTextEdit.AppendToElement(NuGetConfig, [("packageSourceMapping", null), ("packageSource", "team")], "<package pattern=\"BitBuild\" />");
+
+        Assert.Contains("    <packageSource key=\"team\">\n      <package pattern=\"BitBuild\" />\n    </packageSource>\n  </packageSourceMapping>", edited);
+        System.Xml.Linq.XDocument.Parse(edited!);
+    }
+
+    [Fact]
+    public void A_missing_element_is_null()
+    {
+        Assert.Null(XmlTextEdit.AppendToElement(NuGetConfig, [("packageSourceMapping", null), ("packageSource", "other")], "<x />"));
+        Assert.Null(XmlTextEdit.AppendToElement(NuGetConfig, [("config", null)], "<x />"));
+    }
+
     /// <summary>The text with each of the given lines (and its line break) taken out once.</summary>
     private static string RemoveLines(string text, params string[] lines)
     {

@@ -65,4 +65,46 @@ public class InitMsBuildTests
         Assert.Equal(0, ws.Bit("add", "src/utils/string").ExitCode);
         ws.Build("src/utils/string/Utils.String.csproj", "-t:BitStatus").ShouldSucceed();
     }
+
+    /// <summary>
+    /// A repository with package source mapping where no pattern maps BitBuild: restore would refuse it (NU1100). Init
+    /// maps it to the configured source that has the package, adding only that line to NuGet.Config, and restore works.
+    /// </summary>
+    [Fact]
+    public void Init_with_msbuild_maps_the_BitBuild_package_to_the_source_that_has_it()
+    {
+        using var ws = new PackageWorkspace("initmapping", init: false);
+        var config = $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="bitbuild-local" value="{TestPaths.PackageFeed}" />
+                <add key="team" value="{ws.PathOf("team-feed")}" />
+              </packageSources>
+              <packageSourceMapping>
+                <!-- everything from the team's feed -->
+                <packageSource key="team">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+
+            """;
+        ws.Write("NuGet.Config", config);
+        Directory.CreateDirectory(ws.PathOf("team-feed"));
+        ws.Write("Directory.Build.props", "<Project>\n</Project>\n");
+        ws.AddLibrary("src/utils/string", "Utils.String");
+
+        var init = ws.Bit("init", "--msbuild");
+
+        Assert.True(init.ExitCode == 0, init.CombinedOutput);
+        Assert.Contains("NuGet.Config", init.StandardOutput);
+        var mapped = ws.Read("NuGet.Config");
+        var added = "    <packageSource key=\"bitbuild-local\">\n      <package pattern=\"BitBuild\" />\n    </packageSource>\n";
+        Assert.Contains(added, mapped);
+        Assert.Equal(config, mapped.Replace(added, "", StringComparison.Ordinal));
+        Assert.Equal(0, ws.Bit("add", "src/utils/string").ExitCode);
+        ws.Build("src/utils/string/Utils.String.csproj", "-t:BitStatus").ShouldSucceed();
+    }
 }

@@ -38,7 +38,7 @@ public class BitResolveComponentTests
 
     [Fact]
     public void Id_is_derived_from_the_folder_like_the_engine_does() =>
-        Assert.Equal("hello/world-core", Resolve("src/Hello/World.Core/W.csproj", Item("src/Hello/World.Core/W.csproj")));
+        Assert.Equal("hello/world/core", Resolve("src/Hello/World.Core/W.csproj", Item("src/Hello/World.Core/W.csproj")));
 
     [Fact]
     public void A_project_that_is_not_declared_is_not_a_component() =>

@@ -1,0 +1,1 @@
+System.Console.WriteLine(Acme.Toolkit.Http.Routes.AsJson("Hello Toolkit World"));
