@@ -1,5 +1,6 @@
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Discovery;
+using BitBuild.Engine.Files;
 using BitBuild.Engine.Naming;
 using BitBuild.Engine.Workspaces;
 
@@ -33,7 +34,14 @@ public static class ComponentAdder
             ScopeName.ValidateArgument(scope, "--scope");
         }
 
-        var projects = paths.Select(p => ResolveProject(Path.GetFullPath(Path.Combine(currentDirectory, p)))).ToList();
+        var projects = paths.SelectMany(p => Expand(currentDirectory, p)).Distinct(StringComparer.Ordinal).ToList();
+        if (id is not null && projects.Count > 1)
+        {
+            throw new BitException(DiagnosticCodes.InvalidArguments, $"--id names one component, and '{paths[0]}' matches {projects.Count} projects; add them one at a time to give each its own id.") { IsUsageError = true };
+        }
+
+        // A pattern names what is there: projects it matches that are components already are left as they are.
+        var fromPatterns = paths.Where(p => p.IndexOfAny(['*', '?']) >= 0).SelectMany(p => Expand(currentDirectory, p)).ToHashSet(StringComparer.Ordinal);
         using var _ = workspace.Lock();
         var declared = ComponentDiscovery.Evaluate(workspace);
         var added = new List<Added>();
@@ -47,6 +55,11 @@ public static class ComponentAdder
             }
 
             var existing = declared.Components.FirstOrDefault(c => ComponentDiscovery.PathComparer.Equals(c.ProjectPath, project));
+            if (existing is not null && fromPatterns.Contains(project))
+            {
+                continue;
+            }
+
             if (existing is not null)
             {
                 throw new BitException(DiagnosticCodes.ComponentAlreadyAdded, $"{relative} is already the component {existing.Id}.");
@@ -74,6 +87,47 @@ public static class ComponentAdder
 
         declarations.Save(workspace.TempFolder);
         return added;
+    }
+
+    /// <summary>
+    /// The project files a path names: itself, or the one project in a folder. A path with '*' or '?' in it (quoted, so
+    /// the shell leaves it alone: <c>'src/*'</c>) is a pattern, one level per segment: every folder it matches that holds
+    /// exactly one project is added, the others are left out, so <c>src/*</c> declares a repository's libraries at once.
+    /// </summary>
+    private static IEnumerable<string> Expand(string currentDirectory, string path)
+    {
+        if (path.IndexOfAny(['*', '?']) < 0)
+        {
+            return [ResolveProject(Path.GetFullPath(Path.Combine(currentDirectory, path)))];
+        }
+
+        var segments = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        IEnumerable<string> current = [Path.IsPathRooted(path) ? Path.GetPathRoot(path)! : currentDirectory];
+        foreach (var segment in segments)
+        {
+            current = segment.IndexOfAny(['*', '?']) < 0
+                ? current.Select(c => Path.Combine(c, segment)).Where(p => Directory.Exists(p) || File.Exists(p))
+                : current.Where(Directory.Exists).SelectMany(c => Directory.EnumerateFileSystemEntries(c)
+                    .Where(e => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(segment, Path.GetFileName(e), ignoreCase: OperatingSystem.IsWindows()))
+                    .Order(StringComparer.Ordinal));
+        }
+
+        var projects = current.Select(Path.GetFullPath)
+            .Select(p => File.Exists(p) ? (WorkspaceFiles.IsProject(Path.GetFileName(p)) ? p : null) : SingleProjectIn(p))
+            .OfType<string>()
+            .ToList();
+        if (projects.Count == 0)
+        {
+            throw new BitException(DiagnosticCodes.ProjectNotFound, $"No folder that '{path}' matches holds exactly one project file; name the projects or folders to add.");
+        }
+
+        return projects;
+    }
+
+    private static string? SingleProjectIn(string folder)
+    {
+        var candidates = Directory.GetFiles(folder, "*.*proj").Where(f => f.EndsWith("proj", StringComparison.OrdinalIgnoreCase)).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
     }
 
     private static string ResolveProject(string path)

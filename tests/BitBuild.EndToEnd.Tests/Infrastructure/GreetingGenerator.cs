@@ -6,6 +6,21 @@ namespace BitBuild.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class GreetingGenerator
 {
+    /// <summary>The generator's project file: netstandard2.0, Roslyn 4.8.0, not packable (it is no component).</summary>
+    public const string ProjectFile = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>netstandard2.0</TargetFramework>
+            <LangVersion>latest</LangVersion>
+            <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+            <IsPackable>false</IsPackable>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
+          </ItemGroup>
+        </Project>
+        """;
+
     public static string Source(string generatorNamespace, string text) => $$"""
         using Microsoft.CodeAnalysis;
 

@@ -123,19 +123,7 @@ public sealed class BundledGeneratorTests
     /// <summary>A Roslyn source generator project in src/Generator whose generated code holds <paramref name="greeting"/>.</summary>
     private static void WriteGenerator(TempWorkspace ws, string greeting)
     {
-        ws.Write("src/Generator/Generator.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>netstandard2.0</TargetFramework>
-                <LangVersion>latest</LangVersion>
-                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
-                <IsPackable>false</IsPackable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        ws.Write("src/Generator/Generator.csproj", GreetingGenerator.ProjectFile);
         ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", greeting));
     }
 

@@ -75,6 +75,30 @@ public sealed class InitInRealRepositoriesTests
         Assert.DoesNotContain("   at ", init.StandardError);
     }
 
+    [Fact]
+    public void Add_with_a_pattern_declares_every_project_folder_it_matches_with_ids_that_read_like_the_packages()
+    {
+        using var ws = new TempWorkspace("add-pattern");
+        ws.AddLibrary("src/Polly.Core", "Polly.Core", "namespace Polly;\npublic static class Policy { }\n");
+        ws.AddLibrary("src/Polly.Extensions.Http", "Polly.Extensions.Http", "namespace Polly.Extensions.Http;\npublic static class Handler { }\n");
+        ws.Write("src/docs/readme.md", "not a project\n");
+        ws.AddLibrary("tests/Polly.Core.Tests", "Polly.Core.Tests", "namespace Polly.Tests;\npublic static class T { }\n");
+        Assert.True(BitCli.Bit(ws.Root, "init", "--default-scope", "acme.libs").ExitCode == 0);
+
+        var add = BitCli.Bit(ws.Root, "add", "src/*");
+
+        Assert.True(add.ExitCode == 0, add.CombinedOutput);
+        Assert.Contains("added component polly/core (src/Polly.Core/Polly.Core.csproj) -> package acme.libs.polly.core in scope acme.libs", add.StandardOutput);
+        Assert.Contains("added component polly/extensions/http (src/Polly.Extensions.Http/Polly.Extensions.Http.csproj) -> package acme.libs.polly.extensions.http in scope acme.libs", add.StandardOutput);
+        Assert.Contains("2 components were added", add.StandardOutput);
+        Assert.DoesNotContain("Tests", ws.Read("BitWorkspace.props"));
+
+        // Again: what the pattern matches is declared already; nothing is added, nothing fails.
+        var again = BitCli.Bit(ws.Root, "add", "src/*");
+        Assert.True(again.ExitCode == 0, again.CombinedOutput);
+        Assert.Contains("0 components were added", again.StandardOutput);
+    }
+
     private static void WriteWithBom(TempWorkspace ws, string relative, string text) =>
         File.WriteAllBytes(ws.PathOf(relative), [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]);
 

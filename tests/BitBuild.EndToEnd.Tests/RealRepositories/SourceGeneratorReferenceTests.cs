@@ -17,19 +17,7 @@ public sealed class SourceGeneratorReferenceTests
     public void A_generator_referenced_as_an_analyzer_is_no_dependency_and_its_changes_make_the_component_modified()
     {
         using var ws = new TempWorkspace("generator");
-        ws.Write("src/Generators/Generators.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>netstandard2.0</TargetFramework>
-                <LangVersion>latest</LangVersion>
-                <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
-                <IsPackable>false</IsPackable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        ws.Write("src/Generators/Generators.csproj", GreetingGenerator.ProjectFile);
         ws.Write("src/Generators/GreetingGenerator.cs", GreetingGenerator.Source("Generators", "generated hello"));
         ws.AddLibrary("src/core", "Core", "namespace Core;\npublic static class Answer { public static string Text => Generated.Greeting.Text; }\n");
         ws.Write("src/core/Core.csproj", ws.Read("src/core/Core.csproj").Replace("</Project>", """
