@@ -137,7 +137,10 @@ public sealed class ExportEndpointTests : IAsyncLifetime
         Assert.Equal(feed, Engine.Scopes.ScopeServerClient.FeedUrl(server.Address, Scope));
         Assert.Equal(new Uri(server.ExportUrl(Scope)), await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync(feed.AbsoluteUri, null, CancellationToken.None));
         Assert.Null(await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync(packages.Path, null, CancellationToken.None));
-        Assert.Null(await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync($"{server.Address}no.such-scope/v3/index.json", null, CancellationToken.None));
+        // A scope the server does not have is no "ordinary feed": it is an error, never a reason to push package by package.
+        var missing = await Assert.ThrowsAsync<Engine.Diagnostics.BitException>(() => Engine.Scopes.ScopeServerClient.FindExportEndpointAsync($"{server.Address}no.such-scope/v3/index.json", null, CancellationToken.None));
+        Assert.Equal("BIT3006", missing.Code);
+        Assert.Contains("HTTP 404", missing.Message);
 
         var core = Pkg("core", "1.0.0");
         var result = await Engine.Scopes.ScopeServerClient.ExportAsync(feed, key, [core, Pkg("grid", "1.0.0")], CancellationToken.None);

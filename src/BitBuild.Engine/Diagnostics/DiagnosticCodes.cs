@@ -77,6 +77,7 @@ public static class DiagnosticCodes
     public const string RewireModified = "BIT3018";
     public const string NoPatternMatch = "BIT3019";
     public const string LocalPackageEntryRefused = "BIT3020";
+    public const string ExportNotAtomic = "BIT3021";
 
     // Eject
     public const string EjectUnknownComponent = "BIT4001";

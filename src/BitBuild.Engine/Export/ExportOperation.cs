@@ -63,6 +63,13 @@ public static class ExportOperation
                 var feed = ScopeFeeds.Open(ScopeResolver.Resolve(workspace, declarations, scope, options.ApiKey));
                 feeds[scope] = feed;
                 await feed.CheckWritableAsync(cancellationToken).ConfigureAwait(false);
+
+                // First, and once per scope: a server that is down or refuses is known in seconds from this one request
+                // (with a few retries of what can pass), before the existence checks query it package by package.
+                if (feed is IAtomicScopeFeed atomic)
+                {
+                    await atomic.SupportsAtomicExportAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await CheckScopesAsync(plan, feeds, cancellationToken).ConfigureAwait(false);
@@ -92,7 +99,7 @@ public static class ExportOperation
             IReadOnlyList<PrimaryScopeChange> changes = [];
             try
             {
-                await SendAsync(plan, feeds, staged, sent, log, cancellationToken).ConfigureAwait(false);
+                await SendAsync(plan, feeds, staged, sent, options.PushEachPackage, log, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -117,7 +124,7 @@ public static class ExportOperation
     /// gets all of its packages in one request, scopes ordered so that the scopes holding dependencies go first; any other
     /// scope gets one push per package. When scopes depend on each other both ways, every package is pushed on its own.
     /// </summary>
-    private static async Task SendAsync(IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, StagedPackage> staged, List<PlannedPackage> sent, IOperationLog log, CancellationToken cancellationToken)
+    private static async Task SendAsync(IReadOnlyList<PlannedPackage> plan, IReadOnlyDictionary<string, IScopeFeed> feeds, IReadOnlyDictionary<PlannedPackage, StagedPackage> staged, List<PlannedPackage> sent, bool pushEachPackage, IOperationLog log, CancellationToken cancellationToken)
     {
         var atomic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (scope, feed) in feeds)
@@ -129,6 +136,17 @@ public static class ExportOperation
         }
 
         var scopeOrder = atomic.Count == 0 ? null : ScopesDependenciesFirst(plan);
+        if (scopeOrder is null && atomic.Count > 0 && !pushEachPackage)
+        {
+            // No order of whole-scope requests puts every dependency first: one push per package is the only way, and
+            // the scope servers would then not get the export all or nothing. That is the user's call, not a silent fallback.
+            throw new BitException(
+                DiagnosticCodes.ExportNotAtomic,
+                $"The scopes of this export depend on each other both ways, so {string.Join(", ", atomic.Order(StringComparer.Ordinal))} " +
+                $"{(atomic.Count == 1 ? "is a BitBuild scope server that" : "are BitBuild scope servers that")} cannot take {(atomic.Count == 1 ? "its" : "their")} packages in one all-or-nothing request; nothing was exported. " +
+                "Export one scope at a time ('dotnet bit export <scope>'), or pass --push-each-package to push package by package (not atomic: an interrupted export leaves part of it, which a re-run completes).");
+        }
+
         if (scopeOrder is null)
         {
             for (var i = 0; i < plan.Count; i++)

@@ -29,4 +29,10 @@ public sealed record ExportOptions
 
     /// <summary>Send every tagged version not yet in the target scope, staged or not.</summary>
     public bool All { get; init; }
+
+    /// <summary>
+    /// Push package by package also to BitBuild scope servers, which otherwise take each scope's packages in one
+    /// all-or-nothing request: needed only when the export's scopes depend on each other both ways (else BIT3021).
+    /// </summary>
+    public bool PushEachPackage { get; init; }
 }

@@ -42,8 +42,11 @@ public static class ScopeServerClient
     }
 
     /// <summary>
-    /// The export endpoint a source advertises, or null when the source is not a BitBuild scope server (a folder, a
-    /// non-http source, an unreachable or ordinary v3 feed). Costs one GET of the service index.
+    /// The export endpoint a source advertises, or null when the source is not a BitBuild scope server: not an http
+    /// source, or a v3 feed whose service index (answered with 200) has no <see cref="ExportResourceType"/> resource. Any
+    /// other answer throws BIT3006: a transient failure (connection refused or reset, a timeout, 408, 429, 5xx) is retried
+    /// a few times with backoff, then reported; 401, 403, 404 or a body that is no service index is reported at once.
+    /// Taking a failure for "an ordinary feed" would quietly turn an atomic export into one push per package.
     /// </summary>
     public static async Task<Uri?> FindExportEndpointAsync(string source, string? apiKey, CancellationToken ct, HttpClient? http = null)
     {
@@ -52,38 +55,90 @@ public static class ScopeServerClient
             return null;
         }
 
-        try
+        string? lastFailure = null;
+        for (var attempt = 1; attempt <= DetectionAttempts; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            AddKey(request, apiKey);
-            using var response = await (http ?? Shared.Value).SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode)
+            if (attempt > 1)
             {
-                return null;
+                await Task.Delay(DetectionBackoff * (1 << (attempt - 2)), ct).ConfigureAwait(false);
             }
 
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(ct));
-            if (!document.RootElement.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(DetectionTimeout);
+            try
             {
-                return null;
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                AddKey(request, apiKey);
+                using var response = await (http ?? Shared.Value).SendAsync(request, timeout.Token).ConfigureAwait(false);
+                if (IsTransient(response.StatusCode))
+                {
+                    lastFailure = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw NotDetected(uri, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", attempt, transient: false);
+                }
+
+                var (isServiceIndex, endpoint) = ReadServiceIndex(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+                return isServiceIndex ? endpoint : throw NotDetected(uri, "the answer is not a NuGet service index", attempt, transient: false);
+            }
+            catch (HttpRequestException ex)
+            {
+                lastFailure = ex.Message;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                lastFailure = $"no answer within {DetectionTimeout.TotalSeconds:0} s";
+            }
+        }
+
+        throw NotDetected(uri, lastFailure ?? "no answer", DetectionAttempts, transient: true);
+    }
+
+    private const int DetectionAttempts = 3;
+
+    private static readonly TimeSpan DetectionBackoff = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan DetectionTimeout = TimeSpan.FromSeconds(5);
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    /// <summary>Whether a body is a service index at all, and its export resource's @id if it has one.</summary>
+    private static (bool IsServiceIndex, Uri? Endpoint) ReadServiceIndex(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
+            {
+                return (false, null);
             }
 
             foreach (var resource in resources.EnumerateArray())
             {
-                if (resource.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == ExportResourceType &&
-                    resource.TryGetProperty("@id", out var id) && Uri.TryCreate(id.GetString(), UriKind.Absolute, out var endpoint))
+                if (resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == ExportResourceType &&
+                    resource.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String && Uri.TryCreate(id.GetString(), UriKind.Absolute, out var endpoint))
                 {
-                    return endpoint;
+                    return (true, endpoint);
                 }
             }
 
-            return null;
+            return (true, null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (JsonException)
         {
-            return null;
+            return (false, null);
         }
     }
+
+    private static BitException NotDetected(Uri uri, string reason, int attempts, bool transient) =>
+        new(DiagnosticCodes.ScopeUnreachable,
+            $"could not read the service index of the scope at {uri} ({reason}{(transient ? $"; {attempts} attempts" : "")}), so export cannot tell whether it is a BitBuild scope server, " +
+            "which takes the whole export in one all-or-nothing request. Nothing was exported. " +
+            (transient ? "Check that the server is up, then run the export again." : "Check the remote's URL and your API key, then run the export again."));
 
     /// <summary>True when the source is a BitBuild scope server (see <see cref="FindExportEndpointAsync"/>).</summary>
     public static async Task<bool> IsScopeServerAsync(string source, string? apiKey, CancellationToken ct, HttpClient? http = null) =>

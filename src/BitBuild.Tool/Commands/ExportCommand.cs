@@ -37,6 +37,9 @@ internal sealed class ExportCommand : WorkspaceCommand
     [Option("-a|--all", Description = "Export every tagged version the scope lacks, staged or not.")]
     public bool All { get; set; }
 
+    [Option("--push-each-package", Description = "Push package by package also to BitBuild scope servers (not all or nothing); only needed when the scopes depend on each other both ways.")]
+    public bool PushEachPackage { get; set; }
+
     protected override int Execute(CommandLineApplication app)
     {
         var (scope, ids) = SplitScope(Scope, Ids);
@@ -52,6 +55,7 @@ internal sealed class ExportCommand : WorkspaceCommand
             SetCurrentScope = SetCurrentScope,
             Eject = Eject,
             All = All,
+            PushEachPackage = PushEachPackage,
         }, log);
         var result = combined.Export;
 
