@@ -34,14 +34,15 @@ public static class ComponentAdder
             ScopeName.ValidateArgument(scope, "--scope");
         }
 
-        var projects = paths.SelectMany(p => Expand(currentDirectory, p)).Distinct(StringComparer.Ordinal).ToList();
+        var expanded = paths.Select(p => (Path: p, Projects: Expand(currentDirectory, p))).ToList();
+        var projects = expanded.SelectMany(e => e.Projects).Distinct(StringComparer.Ordinal).ToList();
         if (id is not null && projects.Count > 1)
         {
             throw new BitException(DiagnosticCodes.InvalidArguments, $"--id names one component, and '{paths[0]}' matches {projects.Count} projects; add them one at a time to give each its own id.") { IsUsageError = true };
         }
 
         // A pattern names what is there: projects it matches that are components already are left as they are.
-        var fromPatterns = paths.Where(p => p.IndexOfAny(['*', '?']) >= 0).SelectMany(p => Expand(currentDirectory, p)).ToHashSet(StringComparer.Ordinal);
+        var fromPatterns = expanded.Where(e => e.Path.IndexOfAny(['*', '?']) >= 0).SelectMany(e => e.Projects).ToHashSet(StringComparer.Ordinal);
         using var _ = workspace.Lock();
         var declared = ComponentDiscovery.Evaluate(workspace);
         var added = new List<Added>();
@@ -94,7 +95,7 @@ public static class ComponentAdder
     /// the shell leaves it alone: <c>'src/*'</c>) is a pattern, one level per segment: every folder it matches that holds
     /// exactly one project is added, the others are left out, so <c>src/*</c> declares a repository's libraries at once.
     /// </summary>
-    private static IEnumerable<string> Expand(string currentDirectory, string path)
+    private static IReadOnlyList<string> Expand(string currentDirectory, string path)
     {
         if (path.IndexOfAny(['*', '?']) < 0)
         {

@@ -18,14 +18,7 @@ public sealed class BundledGeneratorTests
     {
         using var ws = new TempWorkspace("bundled-generator");
         WriteGenerator(ws, "first greeting");
-        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
-        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
-              <ItemGroup>
-                <ProjectReference Include="../Generator/Generator.csproj" ReferenceOutputAssembly="false" />
-                <None Include="../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
+        AddToolkit(ws, """<ProjectReference Include="../Generator/Generator.csproj" ReferenceOutputAssembly="false" />""", "../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll");
         Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.toolkit"));
         Expect(BitCli.Bit(ws.Root, "add", "src/toolkit"));
         Assert.False(Directory.Exists(ws.PathOf("src/Generator/bin")), "the tree starts clean");
@@ -41,12 +34,7 @@ public sealed class BundledGeneratorTests
 
         // bin/Release of the generator now holds the first build; the change must be built, not the old DLL packed.
         Assert.True(File.Exists(ws.PathOf("src/Generator/bin/Release/netstandard2.0/Generator.dll")));
-        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "second greeting"));
-        Assert.Contains("modified: src/Generator/Generator.csproj (build-only reference: its sources changed)", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
-        Expect(BitCli.Bit(ws.Root, "tag", "-m", "second"));
-        var second = GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.2/bitlocal.toolkit.0.0.2.nupkg"));
-        Assert.Contains("second greeting", second);
-        Assert.DoesNotContain("first greeting", second);
+        AssertAChangedGeneratorIsPackedAgain(ws);
     }
 
     /// <summary>
@@ -59,13 +47,7 @@ public sealed class BundledGeneratorTests
     {
         using var ws = new TempWorkspace("packed-output");
         WriteGenerator(ws, "first greeting");
-        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
-        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
-              <ItemGroup>
-                <None Include="../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
+        AddToolkit(ws, "", "../Generator/bin/$(Configuration)/netstandard2.0/Generator.dll");
         Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.packed"));
         Expect(BitCli.Bit(ws.Root, "add", "src/toolkit"));
         Expect(BitCli.Bit(ws.Root, "tag", "-m", "first"));
@@ -77,12 +59,7 @@ public sealed class BundledGeneratorTests
             Assert.Contains(zip.Entries, e => e.FullName == "bit/workspace/src/Generator/Generator.csproj");
         }
 
-        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "second greeting"));
-        Assert.Contains("modified: src/Generator/Generator.csproj (build-only reference: its sources changed)", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
-        Expect(BitCli.Bit(ws.Root, "tag", "-m", "second"));
-        var second = GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.2/bitlocal.toolkit.0.0.2.nupkg"));
-        Assert.Contains("second greeting", second);
-        Assert.DoesNotContain("first greeting", second);
+        AssertAChangedGeneratorIsPackedAgain(ws);
     }
 
     /// <summary>
@@ -99,13 +76,7 @@ public sealed class BundledGeneratorTests
             </Project>
             """);
         ws.Write("src/Generator/Old.cs", "namespace Generator { public static class Old { } }\n");
-        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
-        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", """
-              <ItemGroup>
-                <None Include="../../artifacts/bin/Generator/release/Generator.dll" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
+        AddToolkit(ws, "", "../../artifacts/bin/Generator/release/Generator.dll");
         Expect(BitCli.DotNet(ws.PathOf("src/Generator"), "build", "-c", "Release", "-nologo", "--artifacts-path", ws.PathOf("artifacts")));
         File.SetLastWriteTimeUtc(ws.PathOf("artifacts/bin/Generator/release/Generator.dll"), DateTime.UtcNow.AddHours(-1));
         Expect(BitCli.Bit(ws.Root, "init", "--default-scope", "team.stale"));
@@ -118,6 +89,33 @@ public sealed class BundledGeneratorTests
         Assert.DoesNotContain("   at ", refused.StandardError);
         Assert.False(Directory.Exists(ws.PathOf(".bit/packages/toolkit")), "nothing was tagged");
         Assert.DoesNotContain("\"versions\"", File.Exists(ws.PathOf(".bitmap")) ? ws.Read(".bitmap") : "");
+    }
+
+    /// <summary>
+    /// The component src/toolkit, whose package bundles the generator DLL at <paramref name="generatorDll"/> into
+    /// analyzers/dotnet/cs/ (a pack item, as generator libraries write it), with <paramref name="reference"/> added.
+    /// </summary>
+    private static void AddToolkit(TempWorkspace ws, string reference, string generatorDll)
+    {
+        ws.AddLibrary("src/toolkit", "Toolkit", "namespace Toolkit;\npublic static class Marker { }\n");
+        ws.Write("src/toolkit/Toolkit.csproj", ws.Read("src/toolkit/Toolkit.csproj").Replace("</Project>", $"""
+              <ItemGroup>
+                {reference}
+                <None Include="{generatorDll}" Pack="true" PackagePath="analyzers/dotnet/cs" Visible="false" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+    }
+
+    /// <summary>A change to the generator's source: status names it, and the next tag's package carries the new generator, not the old one.</summary>
+    private static void AssertAChangedGeneratorIsPackedAgain(TempWorkspace ws)
+    {
+        ws.Write("src/Generator/GreetingGenerator.cs", GreetingGenerator.Source("Generator", "second greeting"));
+        Assert.Contains("modified: src/Generator/Generator.csproj (build-only reference: its sources changed)", Expect(BitCli.Bit(ws.Root, "status")).StandardOutput);
+        Expect(BitCli.Bit(ws.Root, "tag", "-m", "second"));
+        var second = GeneratorText(ws.PathOf(".bit/packages/toolkit/0.0.2/bitlocal.toolkit.0.0.2.nupkg"));
+        Assert.Contains("second greeting", second);
+        Assert.DoesNotContain("first greeting", second);
     }
 
     /// <summary>A Roslyn source generator project in src/Generator whose generated code holds <paramref name="greeting"/>.</summary>
