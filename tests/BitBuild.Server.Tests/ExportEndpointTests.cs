@@ -139,7 +139,7 @@ public sealed class ExportEndpointTests : IAsyncLifetime
         Assert.Null(await Engine.Scopes.ScopeServerClient.FindExportEndpointAsync(packages.Path, null, CancellationToken.None));
         // A scope the server does not have is no "ordinary feed": it is an error, never a reason to push package by package.
         var missing = await Assert.ThrowsAsync<Engine.Diagnostics.BitException>(() => Engine.Scopes.ScopeServerClient.FindExportEndpointAsync($"{server.Address}no.such-scope/v3/index.json", null, CancellationToken.None));
-        Assert.Equal("BIT3006", missing.Code);
+        Assert.Equal("BIT3026", missing.Code);
         Assert.Contains("HTTP 404", missing.Message);
 
         var core = Pkg("core", "1.0.0");

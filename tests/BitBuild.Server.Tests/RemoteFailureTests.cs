@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BitBuild.Engine.Processes;
 using BitBuild.Server.Security;
 using BitBuild.Server.Tests.Infrastructure;
 
@@ -59,6 +60,121 @@ public sealed class RemoteFailureTests
         Assert.DoesNotContain("secret-key-never-printed", export.CombinedOutput);
         Assert.DoesNotContain("   at ", export.StandardError);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"export took {clock.Elapsed}");
+    }
+
+    /// <summary>
+    /// Each way a remote fails has its own code, the URL and the status in the message, within seconds: 401, 403, 404,
+    /// 5xx (retried a few times, then reported), no answer, a host name that does not resolve, and a failure of the
+    /// existence checks after the service index was read, whose retries are shared by all packages of the export.
+    /// </summary>
+    [Fact]
+    public async Task Each_remote_failure_kind_has_its_own_code_with_the_url_within_seconds()
+    {
+        await using var server = await TestServer.StartAsync();
+        server.CreateScope(Scope);
+        var key = server.CreateKey(Scope, KeyRights.Write);
+        await using var proxy = await FlakyProxy.StartAsync(server.Address);
+        using var sandbox = new NuGetSandbox();
+        var workspace = TaggedDemoWorkspace(sandbox);
+        Bit(sandbox, workspace, "remote", "add", Scope, proxy.Feed(Scope));
+        var feed = proxy.Feed(Scope);
+
+        var cases = new (string Code, ProxyFault Fault, string Shown)[]
+        {
+            ("BIT3024", new ProxyFault { Status = 401 }, "HTTP 401 Unauthorized"),
+            ("BIT3025", new ProxyFault { Status = 403 }, "HTTP 403 Forbidden"),
+            ("BIT3026", new ProxyFault { Status = 404 }, "HTTP 404 Not Found"),
+            ("BIT3027", new ProxyFault { Status = 500 }, "HTTP 500 Internal Server Error; 4 attempts"),
+            ("BIT3023", new ProxyFault { Hang = true }, "no answer within 5 s"),
+        };
+        foreach (var (code, fault, shown) in cases)
+        {
+            proxy.Fault = request => FlakyProxy.IsServiceIndex(request) ? fault : null;
+            var failed = TimedExport(sandbox, workspace, key);
+            AssertNothingExported(failed, code, feed, shown, key);
+            Assert.Empty(server.Host.Services.Scopes.Catalog(Scope).Entries);
+        }
+
+        // The service index answers; the existence checks of both packages fail: a few retries for the whole export.
+        proxy.Fault = request => request.Method == "GET" && request.Path.Value!.EndsWith(".nupkg", StringComparison.Ordinal) ? new ProxyFault { Status = 503 } : null;
+        var checks = TimedExport(sandbox, workspace, key);
+        AssertNothingExported(checks, "BIT3027", $"{proxy.Address}{Scope}/v3/flat/", "HTTP 503 Service Unavailable", key);
+        var packageReads = proxy.Log.Count(l => l.StartsWith("GET ", StringComparison.Ordinal) && l.Contains(".nupkg ", StringComparison.Ordinal));
+        Assert.InRange(packageReads, 2, 2 + Engine.Scopes.RemoteCalls.MaxRetries);
+
+        Bit(sandbox, workspace, "remote", "remove", Scope);
+        var unknownHost = $"https://bitbuild-no-such-host.invalid/{Scope}/v3/index.json";
+        Bit(sandbox, workspace, "remote", "add", Scope, unknownHost);
+        var dns = TimedExport(sandbox, workspace, key);
+        AssertNothingExported(dns, "BIT3022", unknownHost, "bitbuild-no-such-host.invalid does not resolve", key);
+    }
+
+    /// <summary>
+    /// The export request itself fails: the server stops while it comes in, the connection drops before the server
+    /// sees it, the connection drops after the server committed it. The scope holds all or nothing each time, and the
+    /// CLI says which within seconds: it reads the scope after the failure (unknown only while the server is down).
+    /// </summary>
+    [Fact]
+    public async Task An_export_whose_request_fails_leaves_all_or_nothing_and_the_cli_says_which()
+    {
+        await using var server = await TestServer.StartAsync();
+        server.CreateScope(Scope);
+        var key = server.CreateKey(Scope, KeyRights.Write);
+        await using var proxy = await FlakyProxy.StartAsync(server.Address);
+        using var sandbox = new NuGetSandbox();
+        var workspace = TaggedDemoWorkspace(sandbox);
+        Bit(sandbox, workspace, "remote", "add", Scope, proxy.Feed(Scope));
+
+        proxy.Fault = request => FlakyProxy.IsExport(request) ? new ProxyFault { Before = server.StopAsync } : null;
+        var stopped = TimedExport(sandbox, workspace, key);
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.Contains("error BIT3028", stopped.StandardError);
+        Assert.Contains("holds all of it or none of it", stopped.StandardError);
+        Assert.Contains("run the export again", stopped.StandardError);
+        Assert.DoesNotContain(key, stopped.CombinedOutput);
+        await server.StartAgainAsync();
+        proxy.Target = server.Address;
+        Assert.Empty(server.Host.Services.Scopes.Catalog(Scope).Entries);
+
+        proxy.Fault = request => FlakyProxy.IsExport(request) ? new ProxyFault { DropBeforeForwarding = true } : null;
+        var dropped = TimedExport(sandbox, workspace, key);
+        Assert.Equal(1, dropped.ExitCode);
+        Assert.Contains("error BIT3028", dropped.StandardError);
+        Assert.Contains($"Scope {Scope}, read after the failure, holds none of it", dropped.StandardError);
+        Assert.Empty(server.Host.Services.Scopes.Catalog(Scope).Entries);
+
+        proxy.Fault = request => FlakyProxy.IsExport(request) ? new ProxyFault { DropTheAnswer = true } : null;
+        var lostAnswer = TimedExport(sandbox, workspace, key);
+        Assert.True(lostAnswer.ExitCode == 0, lostAnswer.CombinedOutput);
+        Assert.Contains("the server committed it", lostAnswer.StandardOutput);
+        Assert.Contains($"2 components were exported to scope {Scope}", lostAnswer.StandardOutput);
+        Assert.Equal(2, server.Host.Services.Scopes.Catalog(Scope).Entries.Count);
+
+        proxy.Fault = _ => null;
+        var again = sandbox.DotNet(workspace, ServerProcess.ToolDll, "export", "--api-key", key);
+        Assert.True(again.ExitCode == 0, again.CombinedOutput);
+        Assert.Contains("nothing to export", again.StandardOutput);
+    }
+
+    /// <summary>Runs export and asserts it took less than ten seconds, the bound every remote failure keeps.</summary>
+    private static ProcessResult TimedExport(NuGetSandbox sandbox, string workspace, string key)
+    {
+        var clock = Stopwatch.StartNew();
+        var export = sandbox.DotNet(workspace, ServerProcess.ToolDll, "export", "--api-key", key);
+        clock.Stop();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"export took {clock.Elapsed}:\n{export.CombinedOutput}");
+        return export;
+    }
+
+    private static void AssertNothingExported(ProcessResult export, string code, string url, string shown, string key)
+    {
+        Assert.True(export.ExitCode == 1, export.CombinedOutput);
+        Assert.Contains($"error {code}", export.StandardError);
+        Assert.Contains(url, export.StandardError);
+        Assert.Contains(shown, export.StandardError);
+        Assert.Contains("Nothing was exported", export.StandardError);
+        Assert.DoesNotContain(key, export.CombinedOutput);
+        Assert.DoesNotContain("   at ", export.StandardError);
     }
 
     /// <summary>

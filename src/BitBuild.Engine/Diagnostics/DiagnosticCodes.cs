@@ -78,6 +78,14 @@ public static class DiagnosticCodes
     public const string NoPatternMatch = "BIT3019";
     public const string LocalPackageEntryRefused = "BIT3020";
     public const string ExportNotAtomic = "BIT3021";
+    public const string ScopeHostNotFound = "BIT3022";
+    public const string ScopeTimedOut = "BIT3023";
+    public const string ScopeNeedsCredentials = "BIT3024";
+    public const string ScopeRefusedCredentials = "BIT3025";
+    public const string ScopeNotFound = "BIT3026";
+    public const string ScopeServerFailed = "BIT3027";
+    public const string ExportInterrupted = "BIT3028";
+    public const string ScopeAnswerInvalid = "BIT3029";
 
     // Eject
     public const string EjectUnknownComponent = "BIT4001";

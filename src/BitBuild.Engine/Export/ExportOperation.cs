@@ -56,11 +56,12 @@ public static class ExportOperation
 
         var plan = ExportPlanner.Plan(selection.Versions, bitmap, options.Rewire);
         var feeds = new Dictionary<string, IScopeFeed>(StringComparer.Ordinal);
+        using var remote = new RemoteCalls { FailureConsequence = "Nothing was exported." };
         try
         {
             foreach (var scope in plan.Select(p => p.Scope).Distinct())
             {
-                var feed = ScopeFeeds.Open(ScopeResolver.Resolve(workspace, declarations, scope, options.ApiKey));
+                var feed = ScopeFeeds.Open(ScopeResolver.Resolve(workspace, declarations, scope, options.ApiKey), remote);
                 feeds[scope] = feed;
                 await feed.CheckWritableAsync(cancellationToken).ConfigureAwait(false);
 
@@ -70,6 +71,11 @@ public static class ExportOperation
                 {
                     await atomic.SupportsAtomicExportAsync(cancellationToken).ConfigureAwait(false);
                 }
+            }
+
+            if (plan.Count > 1 && feeds.Values.Any(f => f.Scope.Kind == ScopeKind.Http))
+            {
+                log.Info($"checking which of the {plan.Count} packages the scopes already hold");
             }
 
             await CheckScopesAsync(plan, feeds, cancellationToken).ConfigureAwait(false);
@@ -97,6 +103,7 @@ public static class ExportOperation
             var staged = await PrepareAsync(toSend, bitmap, store, feeds, cancellationToken).ConfigureAwait(false);
             var sent = new List<PlannedPackage>();
             IReadOnlyList<PrimaryScopeChange> changes = [];
+            remote.FailureConsequence = "What reached a scope before this stays there (and is recorded); run the export again to send the rest.";
             try
             {
                 await SendAsync(plan, feeds, staged, sent, options.PushEachPackage, log, cancellationToken).ConfigureAwait(false);
@@ -189,7 +196,7 @@ public static class ExportOperation
                     paths.Add(path);
                 }
 
-                answer = await ((IAtomicScopeFeed)feeds[scope]).ExportAtomicallyAsync(paths, cancellationToken).ConfigureAwait(false);
+                answer = await ExportAtomicallyAsync((IAtomicScopeFeed)feeds[scope], toSend, paths, log, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -203,6 +210,43 @@ public static class ExportOperation
             }
 
             sent.AddRange(packages);
+        }
+    }
+
+    /// <summary>
+    /// One atomic request. When it gets no answer (BIT3028: the connection dropped, the server died), the scope holds all
+    /// of it or none; one look at the scope tells which: all of it is success (the answer alone was lost), none of it
+    /// says so, and a scope that cannot be read any more leaves "all or none" standing. Re-running export finishes the job.
+    /// </summary>
+    private static async Task<ScopeServerExportResult> ExportAtomicallyAsync(IAtomicScopeFeed feed, IReadOnlyList<PlannedPackage> toSend, IReadOnlyList<string> paths, IOperationLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await feed.ExportAtomicallyAsync(paths, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BitException interrupted) when (interrupted.Code == DiagnosticCodes.ExportInterrupted && toSend.Count > 0)
+        {
+            ScopePackage? landed;
+            try
+            {
+                var first = toSend[0];
+                landed = await feed.FindAsync(first.PackageId, NuGetVersion.Parse(first.Version), cancellationToken).ConfigureAwait(false);
+            }
+            catch (BitException)
+            {
+                throw interrupted;
+            }
+
+            if (landed is null)
+            {
+                throw new BitException(
+                    DiagnosticCodes.ExportInterrupted,
+                    $"{interrupted.Message} Scope {feed.Scope.Name}, read after the failure, holds none of it.",
+                    inner: interrupted);
+            }
+
+            log.Info($"the export request to scope {feed.Scope.Name} got no answer, but the scope, read after the failure, holds the export: the server committed it");
+            return new ScopeServerExportResult(feed.Scope.Name, toSend.Select(p => new ScopeServerPackage(p.PackageId, p.Version, p.Hash)).ToList(), []);
         }
     }
 

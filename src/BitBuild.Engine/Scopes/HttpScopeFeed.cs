@@ -1,3 +1,4 @@
+using System.Net;
 using BitBuild.Engine.Diagnostics;
 using BitBuild.Engine.Files;
 using NuGet.Configuration;
@@ -8,25 +9,30 @@ using NuGet.Versioning;
 namespace BitBuild.Engine.Scopes;
 
 /// <summary>
-/// A scope on a NuGet v3 server. Existence: <see cref="FindPackageByIdResource"/> (the flat container restore uses), then
-/// the package is downloaded to read its <c>bit/component.json</c>. Push: <see cref="PackageUpdateResource"/> with
-/// skipDuplicate, so a 409 is "already exists"; NuGet reports both that and some failures only through its logger, which
-/// is why every push watches a <see cref="NuGetLogCapture"/>. The cache is bypassed: a scope changes under us.
+/// A scope on a NuGet v3 server. Its service index is read once (<see cref="ScopeServiceIndex"/>); existence is one GET
+/// of the package from the flat container restore reads (PackageBaseAddress; 404: not there), whose
+/// <c>bit/component.json</c> says what it holds. Those reads go through the command's <see cref="RemoteCalls"/>, so a
+/// server that is down costs seconds for the whole export, not per package. Push: <see cref="PackageUpdateResource"/>
+/// with skipDuplicate, so a 409 is "already exists"; NuGet reports both that and some failures only through its logger,
+/// which is why every push watches a <see cref="NuGetLogCapture"/>.
 /// </summary>
 public sealed class HttpScopeFeed : IAtomicScopeFeed
 {
-    private bool? supportsAtomicExport;
-
     private readonly SourceRepository repository;
-    private readonly SourceCacheContext cache = new() { NoCache = true, DirectDownload = true };
+    private readonly RemoteCalls remote;
+    private readonly RemoteCredentials credentials;
+    private ScopeServiceIndex? index;
+
     /// <summary>The system temp folders that hold the packages being pushed (the NuGet push API takes files).</summary>
     public const string PushFolderPrefix = "bitbuild-push-";
 
     private readonly string tempFolder = Path.Combine(Path.GetTempPath(), OwnedTempName.Create(PushFolderPrefix));
 
-    public HttpScopeFeed(ResolvedScope scope)
+    public HttpScopeFeed(ResolvedScope scope, RemoteCalls remote)
     {
         Scope = scope;
+        this.remote = remote;
+        credentials = RemoteCredentials.Of(scope);
         repository = Repository.Factory.GetCoreV3(scope.PackageSource);
     }
 
@@ -34,37 +40,51 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
 
     public Task CheckWritableAsync(CancellationToken cancellationToken) => Task.CompletedTask; // the server decides at push time
 
-    public async Task<bool> SupportsAtomicExportAsync(CancellationToken cancellationToken) =>
-        supportsAtomicExport ??= await ScopeServerClient.FindExportEndpointAsync(Scope.Location, Scope.ApiKey, cancellationToken).ConfigureAwait(false) is not null;
+    private async Task<ScopeServiceIndex> IndexAsync(CancellationToken cancellationToken) =>
+        index ??= await ScopeServiceIndex.ReadAsync(remote, new Uri(Scope.Location), credentials, Scope.Name, cancellationToken).ConfigureAwait(false);
 
-    public Task<ScopeServerExportResult> ExportAtomicallyAsync(IReadOnlyList<string> nupkgPaths, CancellationToken cancellationToken) =>
-        ScopeServerClient.ExportAsync(new Uri(Scope.Location), Scope.ApiKey ?? string.Empty, nupkgPaths, cancellationToken);
+    public async Task<bool> SupportsAtomicExportAsync(CancellationToken cancellationToken) =>
+        (await IndexAsync(cancellationToken).ConfigureAwait(false)).ExportEndpoint is not null;
+
+    public async Task<ScopeServerExportResult> ExportAtomicallyAsync(IReadOnlyList<string> nupkgPaths, CancellationToken cancellationToken)
+    {
+        var endpoint = (await IndexAsync(cancellationToken).ConfigureAwait(false)).ExportEndpoint
+            ?? throw new InvalidOperationException($"scope {Scope.Name} has no export endpoint; SupportsAtomicExportAsync said so");
+        return await ScopeServerClient.SendExportAsync(endpoint, credentials, nupkgPaths, remote.Http, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<ScopePackage?> FindAsync(string packageId, NuGetVersion version, CancellationToken cancellationToken)
     {
-        var log = new NuGetLogCapture();
-        try
-        {
-            var find = await repository.GetResourceAsync<FindPackageByIdResource>(cancellationToken).ConfigureAwait(false)
-                ?? throw Unreachable("its service index has no PackageBaseAddress resource", log, null);
-            if (!await find.DoesPackageExistAsync(packageId, version, cache, log, cancellationToken).ConfigureAwait(false))
+        var flatContainer = (await IndexAsync(cancellationToken).ConfigureAwait(false)).PackageBaseAddress
+            ?? throw remote.Fail(RemoteFailure.Exception(
+                RemoteFailureKind.InvalidAnswer, $"find packages in scope {Scope.Name}", new Uri(Scope.Location),
+                $"its service index has no {ScopeServiceIndex.PackageBaseAddressType} resource", 1, remote.FailureConsequence));
+        var id = packageId.ToLowerInvariant();
+        var normalized = version.ToNormalizedString().ToLowerInvariant();
+        var root = flatContainer.AbsoluteUri.EndsWith('/') ? flatContainer.AbsoluteUri : flatContainer.AbsoluteUri + "/";
+        var url = new Uri($"{root}{Uri.EscapeDataString(id)}/{Uri.EscapeDataString(normalized)}/{Uri.EscapeDataString(id)}.{Uri.EscapeDataString(normalized)}.nupkg");
+        return await remote.GetAsync(
+            () =>
             {
-                return null;
-            }
-
-            using var stream = new MemoryStream();
-            if (!await find.CopyNupkgToStreamAsync(packageId, version, stream, cache, log, cancellationToken).ConfigureAwait(false))
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                credentials.Apply(request);
+                return request;
+            },
+            async (response, ct) =>
             {
-                return null;
-            }
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
 
-            stream.Position = 0;
-            return ScopePackage.From(packageId, version, PackageManifestReader.TryRead(stream));
-        }
-        catch (Exception ex) when (ex is FatalProtocolException or HttpRequestException or TaskCanceledException)
-        {
-            throw Unreachable(ex.Message, log, ex);
-        }
+                using var stream = new MemoryStream();
+                await response.Content.CopyToAsync(stream, ct).ConfigureAwait(false);
+                stream.Position = 0;
+                return ScopePackage.From(packageId, version, PackageManifestReader.TryRead(stream));
+            },
+            $"find {packageId} {version.ToNormalizedString()} in scope {Scope.Name}",
+            cancellationToken,
+            HttpStatusCode.NotFound).ConfigureAwait(false);
     }
 
     public Task<StagedPackage> StageAsync(byte[] package, byte[]? symbols, string packageId, NuGetVersion version, CancellationToken cancellationToken) =>
@@ -141,18 +161,11 @@ public sealed class HttpScopeFeed : IAtomicScopeFeed
         return log.SawAlreadyExists ? PushOutcome.AlreadyExists : PushOutcome.Pushed;
     }
 
-    private BitException Unreachable(string message, NuGetLogCapture log, Exception? inner) =>
-        new(DiagnosticCodes.ScopeUnreachable,
-            $"Scope {Scope.Name} ({Scope.Location}) could not be read: {Redact(message)}{(log.Errors.Count > 0 ? " " + Redact(string.Join(" ", log.Errors)) : "")} " +
-            "Check the URL, the network and the credentials (NuGet.Config packageSourceCredentials or NuGetPackageSourceCredentials_" + Scope.Name + ").",
-            inner: inner);
-
     /// <summary>Never let a key reach a message, even if a server echoes it.</summary>
-    private string Redact(string text) => Scope.ApiKey is { Length: > 0 } key ? text.Replace(key, "***", StringComparison.Ordinal) : text;
+    private string Redact(string text) => credentials.Redact(text);
 
     public void Dispose()
     {
-        cache.Dispose();
         if (Directory.Exists(tempFolder))
         {
             Directory.Delete(tempFolder, recursive: true);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using BitBuild.Engine.Diagnostics;
 
@@ -22,14 +21,6 @@ public static class ScopeServerClient
 {
     public const string ExportResourceType = "BitBuildExport/1.0.0";
 
-    private const string ApiKeyHeader = "X-NuGet-ApiKey";
-
-    private static readonly Lazy<HttpClient> Shared = new(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        // An export of hundreds of packages is one request; the server commits it as a unit, so allow it time.
-        Timeout = TimeSpan.FromMinutes(30),
-    });
-
     /// <summary>
     /// The NuGet feed of a scope on a BitBuild server or hub: <c>{server}/{scope}/v3/index.json</c>. With one server URL
     /// configured for a hub, every scope name (<c>owner.collection</c>) maps to its feed without a remote per scope.
@@ -44,9 +35,8 @@ public static class ScopeServerClient
     /// <summary>
     /// The export endpoint a source advertises, or null when the source is not a BitBuild scope server: not an http
     /// source, or a v3 feed whose service index (answered with 200) has no <see cref="ExportResourceType"/> resource. Any
-    /// other answer throws BIT3006: a transient failure (connection refused or reset, a timeout, 408, 429, 5xx) is retried
-    /// a few times with backoff, then reported; 401, 403, 404 or a body that is no service index is reported at once.
-    /// Taking a failure for "an ordinary feed" would quietly turn an atomic export into one push per package.
+    /// other answer throws the failure's BIT code (see <see cref="RemoteCalls"/>): taking a failure for "an ordinary
+    /// feed" would quietly turn an atomic export into one push per package.
     /// </summary>
     public static async Task<Uri?> FindExportEndpointAsync(string source, string? apiKey, CancellationToken ct, HttpClient? http = null)
     {
@@ -55,105 +45,38 @@ public static class ScopeServerClient
             return null;
         }
 
-        string? lastFailure = null;
-        for (var attempt = 1; attempt <= DetectionAttempts; attempt++)
-        {
-            if (attempt > 1)
-            {
-                await Task.Delay(DetectionBackoff * (1 << (attempt - 2)), ct).ConfigureAwait(false);
-            }
-
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(DetectionTimeout);
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                AddKey(request, apiKey);
-                using var response = await (http ?? Shared.Value).SendAsync(request, timeout.Token).ConfigureAwait(false);
-                if (IsTransient(response.StatusCode))
-                {
-                    lastFailure = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw NotDetected(uri, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", attempt, transient: false);
-                }
-
-                var (isServiceIndex, endpoint) = ReadServiceIndex(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
-                return isServiceIndex ? endpoint : throw NotDetected(uri, "the answer is not a NuGet service index", attempt, transient: false);
-            }
-            catch (HttpRequestException ex)
-            {
-                lastFailure = ex.Message;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                lastFailure = $"no answer within {DetectionTimeout.TotalSeconds:0} s";
-            }
-        }
-
-        throw NotDetected(uri, lastFailure ?? "no answer", DetectionAttempts, transient: true);
+        using var remote = new RemoteCalls(http) { FailureConsequence = "Nothing was exported." };
+        var index = await ScopeServiceIndex.ReadAsync(remote, uri, RemoteCredentials.Key(apiKey), ScopeNameIn(uri), ct).ConfigureAwait(false);
+        return index.ExportEndpoint;
     }
 
-    private const int DetectionAttempts = 3;
-
-    private static readonly TimeSpan DetectionBackoff = TimeSpan.FromMilliseconds(500);
-
-    private static readonly TimeSpan DetectionTimeout = TimeSpan.FromSeconds(5);
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    /// <summary>Whether a body is a service index at all, and its export resource's @id if it has one.</summary>
-    private static (bool IsServiceIndex, Uri? Endpoint) ReadServiceIndex(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
-            {
-                return (false, null);
-            }
-
-            foreach (var resource in resources.EnumerateArray())
-            {
-                if (resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == ExportResourceType &&
-                    resource.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String && Uri.TryCreate(id.GetString(), UriKind.Absolute, out var endpoint))
-                {
-                    return (true, endpoint);
-                }
-            }
-
-            return (true, null);
-        }
-        catch (JsonException)
-        {
-            return (false, null);
-        }
-    }
-
-    private static BitException NotDetected(Uri uri, string reason, int attempts, bool transient) =>
-        new(DiagnosticCodes.ScopeUnreachable,
-            $"could not read the service index of the scope at {uri} ({reason}{(transient ? $"; {attempts} attempts" : "")}), so export cannot tell whether it is a BitBuild scope server, " +
-            "which takes the whole export in one all-or-nothing request. Nothing was exported. " +
-            (transient ? "Check that the server is up, then run the export again." : "Check the remote's URL and your API key, then run the export again."));
+    /// <summary>The scope a feed URL names (<c>/{scope}/v3/index.json</c>), for messages.</summary>
+    private static string ScopeNameIn(Uri feed) => feed.Segments.Length > 1 ? feed.Segments[1].TrimEnd('/') : feed.Host;
 
     /// <summary>True when the source is a BitBuild scope server (see <see cref="FindExportEndpointAsync"/>).</summary>
     public static async Task<bool> IsScopeServerAsync(string source, string? apiKey, CancellationToken ct, HttpClient? http = null) =>
         await FindExportEndpointAsync(source, apiKey, ct, http) is not null;
 
+    /// <summary>Finds the scope's export endpoint, then <see cref="SendExportAsync"/>.</summary>
+    public static async Task<ScopeServerExportResult> ExportAsync(Uri scopeServiceIndex, string apiKey, IReadOnlyList<string> nupkgPaths, CancellationToken ct, HttpClient? http = null)
+    {
+        var endpoint = await FindExportEndpointAsync(scopeServiceIndex.AbsoluteUri, apiKey, ct, http)
+            ?? throw new BitException(DiagnosticCodes.ServerExportFailed, $"{scopeServiceIndex} is not a BitBuild scope server (its service index has no {ExportResourceType} resource)");
+        using var remote = new RemoteCalls(http);
+        return await SendExportAsync(endpoint, RemoteCredentials.Key(apiKey), nupkgPaths, remote.Http, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>How long the server may take to answer an export once it started: it validates and commits every package.</summary>
+    public static TimeSpan ExportTimeout(long uploadBytes) => TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(uploadBytes / (1024 * 1024));
+
     /// <summary>
     /// Sends every package in one export request. Returns what was pushed and skipped; throws a BitException carrying the
     /// server's BIT5xxx code (BIT5005 conflict, BIT5008 unresolved dependency, BIT5009/5010 key problems, …) when the
-    /// server refused — in which case nothing landed.
+    /// server refused — in which case nothing landed — and BIT3028 when no answer came (the connection dropped, the
+    /// server died or failed, the time ran out): then the scope holds all of the export or none of it.
     /// </summary>
-    public static async Task<ScopeServerExportResult> ExportAsync(Uri scopeServiceIndex, string apiKey, IReadOnlyList<string> nupkgPaths, CancellationToken ct, HttpClient? http = null)
+    public static async Task<ScopeServerExportResult> SendExportAsync(Uri endpoint, RemoteCredentials credentials, IReadOnlyList<string> nupkgPaths, HttpClient http, CancellationToken ct)
     {
-        var client = http ?? Shared.Value;
-        var endpoint = await FindExportEndpointAsync(scopeServiceIndex.AbsoluteUri, apiKey, ct, client)
-            ?? throw new BitException(DiagnosticCodes.ServerExportFailed, $"{scopeServiceIndex} is not a BitBuild scope server (its service index has no {ExportResourceType} resource), or it could not be reached");
         if (nupkgPaths.Count == 0)
         {
             return new ScopeServerExportResult(string.Empty, [], []);
@@ -163,10 +86,12 @@ public static class ScopeServerClient
         var streams = new List<Stream>();
         try
         {
+            long bytes = 0;
             foreach (var path in nupkgPaths)
             {
                 var stream = File.OpenRead(path);
                 streams.Add(stream);
+                bytes += stream.Length;
                 var part = new StreamContent(stream);
                 part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                 content.Add(part, "package", Path.GetFileName(path));
@@ -175,31 +100,34 @@ public static class ScopeServerClient
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
             // Expect: 100-continue lets the server refuse (401/403/404/413) before a large upload is sent at all.
             request.Headers.ExpectContinue = true;
-            AddKey(request, apiKey);
-            HttpResponseMessage response;
+            credentials.Apply(request);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(ExportTimeout(bytes));
             try
             {
-                response = await client.SendAsync(request, ct);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new BitException(DiagnosticCodes.ScopeUnreachable, $"could not reach the scope server at {endpoint}: {ex.Message}. Nothing was exported, or the export was committed whole; run the export again to find out (it skips what landed).", inner: ex);
-            }
-
-            using (response)
-            {
-                var body = await response.Content.ReadAsStringAsync(ct);
-                if (!response.IsSuccessStatusCode)
+                using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
                 {
-                    throw Refusal(endpoint, response.StatusCode, body);
+                    using var document = JsonDocument.Parse(body);
+                    var root = document.RootElement;
+                    return new ScopeServerExportResult(
+                        root.TryGetProperty("scope", out var scope) ? scope.GetString() ?? string.Empty : string.Empty,
+                        ReadPackages(root, "pushed"),
+                        ReadPackages(root, "skipped"));
                 }
 
-                using var document = JsonDocument.Parse(body);
-                var root = document.RootElement;
-                return new ScopeServerExportResult(
-                    root.TryGetProperty("scope", out var scope) ? scope.GetString() ?? string.Empty : string.Empty,
-                    ReadPackages(root, "pushed"),
-                    ReadPackages(root, "skipped"));
+                throw Refusal(endpoint, response.StatusCode, response.ReasonPhrase, credentials.Redact(body));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                var reason = ex switch
+                {
+                    OperationCanceledException => $"no answer within {ExportTimeout(bytes).TotalSeconds:0} s",
+                    HttpRequestException failure => RemoteFailure.Describe(failure),
+                    _ => ex.Message,
+                };
+                throw Interrupted(endpoint, reason, ex);
             }
         }
         finally
@@ -211,17 +139,11 @@ public static class ScopeServerClient
         }
     }
 
-    private static void AddKey(HttpRequestMessage request, string? apiKey)
-    {
-        if (string.IsNullOrEmpty(apiKey))
-        {
-            return;
-        }
-
-        request.Headers.Add(ApiKeyHeader, apiKey);
-        // Private scopes also accept the key as a Basic password (how NuGet sends source credentials).
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("bit:" + apiKey)));
-    }
+    private static BitException Interrupted(Uri endpoint, string reason, Exception? inner) =>
+        new(DiagnosticCodes.ExportInterrupted,
+            $"the export request to {RemoteFailure.Display(endpoint)} got no answer ({reason}). The scope server commits an export all or nothing, so the scope holds all of it or none of it; " +
+            "run the export again: it finds what landed, skips it and sends the rest.",
+            inner: inner);
 
     private static IReadOnlyList<ScopeServerPackage> ReadPackages(JsonElement root, string property) =>
         root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
@@ -231,28 +153,31 @@ public static class ScopeServerClient
                 p.TryGetProperty("hash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null)).ToList()
             : [];
 
-    private static BitException Refusal(Uri endpoint, HttpStatusCode status, string body)
+    /// <summary>
+    /// A refusal in the server's error shape ({"code":"BIT5…","message":…}) carries its code: nothing landed. A 5xx in
+    /// any other shape (a proxy's gateway error) says nothing about whether the server committed: BIT3028.
+    /// </summary>
+    private static BitException Refusal(Uri endpoint, HttpStatusCode status, string? reasonPhrase, string body)
     {
-        string code = DiagnosticCodes.ServerExportFailed;
-        var message = $"the scope server refused the export ({(int)status} {status})";
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("code", out var c) && c.GetString() is { Length: > 0 } serverCode)
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("code", out var c) && c.GetString() is { Length: > 0 } serverCode)
             {
-                code = serverCode;
-            }
-
-            if (document.RootElement.TryGetProperty("message", out var m) && m.GetString() is { Length: > 0 } serverMessage)
-            {
-                message = serverMessage;
+                var message = document.RootElement.TryGetProperty("message", out var m) && m.GetString() is { Length: > 0 } serverMessage
+                    ? serverMessage
+                    : $"the scope server refused the export ({RemoteFailure.Describe(status, reasonPhrase)})";
+                return new BitException(serverCode, $"{message} ({RemoteFailure.Display(endpoint)})");
             }
         }
         catch (JsonException)
         {
-            // Not our server's error shape (a proxy's error page, say): keep the status line.
+            // Not our server's error shape (a proxy's error page, say).
         }
 
-        return new BitException(code, $"{message} ({endpoint})");
+        var kind = RemoteFailure.KindOf(status);
+        return kind == RemoteFailureKind.ServerError
+            ? Interrupted(endpoint, RemoteFailure.Describe(status, reasonPhrase), null)
+            : RemoteFailure.Exception(kind, "send the export", endpoint, RemoteFailure.Describe(status, reasonPhrase), 1, "Nothing was exported.");
     }
 }

@@ -6,15 +6,19 @@ namespace BitBuild.Server.Tests.Infrastructure;
 /// <summary>The real scope server, in-process, on 127.0.0.1 with a free port and a temporary root.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private TestServer(TempFolder root, ScopeServerHost host)
+    private readonly ScopeServerOptions options;
+    private bool stopped;
+
+    private TestServer(TempFolder root, ScopeServerHost host, ScopeServerOptions options)
     {
         Root = root;
         Host = host;
+        this.options = options;
     }
 
     public TempFolder Root { get; }
 
-    public ScopeServerHost Host { get; }
+    public ScopeServerHost Host { get; private set; }
 
     public Uri Address => Host.Address;
 
@@ -24,8 +28,23 @@ public sealed class TestServer : IAsyncDisposable
     {
         var root = new TempFolder("bitserver-root");
         var options = new ScopeServerOptions { Root = root.Path, Urls = ["http://127.0.0.1:0"] };
-        var host = await ScopeServerHost.StartAsync(configure is null ? options : configure(options), CancellationToken.None);
-        return new TestServer(root, host);
+        options = configure is null ? options : configure(options);
+        var host = await ScopeServerHost.StartAsync(options, CancellationToken.None);
+        return new TestServer(root, host, options);
+    }
+
+    /// <summary>Stops the server as a crash or a restart does (requests in flight fail), leaving its root as it is.</summary>
+    public async Task StopAsync()
+    {
+        stopped = true;
+        await Host.DisposeAsync();
+    }
+
+    /// <summary>Starts the server again on the same root (on a new port: <see cref="Address"/> changes).</summary>
+    public async Task StartAgainAsync()
+    {
+        Host = await ScopeServerHost.StartAsync(options, CancellationToken.None);
+        stopped = false;
     }
 
     public string Feed(string scope) => $"{Address}{scope}/v3/index.json";
@@ -63,7 +82,11 @@ public sealed class TestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Host.DisposeAsync();
+        if (!stopped)
+        {
+            await Host.DisposeAsync();
+        }
+
         Root.Dispose();
     }
 }
