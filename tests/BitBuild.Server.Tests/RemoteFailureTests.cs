@@ -70,13 +70,8 @@ public sealed class RemoteFailureTests
     [Fact]
     public async Task Each_remote_failure_kind_has_its_own_code_with_the_url_within_seconds()
     {
-        await using var server = await TestServer.StartAsync();
-        server.CreateScope(Scope);
-        var key = server.CreateKey(Scope, KeyRights.Write);
-        await using var proxy = await FlakyProxy.StartAsync(server.Address);
-        using var sandbox = new NuGetSandbox();
-        var workspace = TaggedDemoWorkspace(sandbox);
-        Bit(sandbox, workspace, "remote", "add", Scope, proxy.Feed(Scope));
+        await using var setup = await ProxiedExport.StartAsync();
+        var (server, proxy, sandbox, workspace, key) = (setup.Server, setup.Proxy, setup.Sandbox, setup.Workspace, setup.Key);
         var feed = proxy.Feed(Scope);
 
         var cases = new (string Code, ProxyFault Fault, string Shown)[]
@@ -117,13 +112,8 @@ public sealed class RemoteFailureTests
     [Fact]
     public async Task An_export_whose_request_fails_leaves_all_or_nothing_and_the_cli_says_which()
     {
-        await using var server = await TestServer.StartAsync();
-        server.CreateScope(Scope);
-        var key = server.CreateKey(Scope, KeyRights.Write);
-        await using var proxy = await FlakyProxy.StartAsync(server.Address);
-        using var sandbox = new NuGetSandbox();
-        var workspace = TaggedDemoWorkspace(sandbox);
-        Bit(sandbox, workspace, "remote", "add", Scope, proxy.Feed(Scope));
+        await using var setup = await ProxiedExport.StartAsync();
+        var (server, proxy, sandbox, workspace, key) = (setup.Server, setup.Proxy, setup.Sandbox, setup.Workspace, setup.Key);
 
         proxy.Fault = request => FlakyProxy.IsExport(request) ? new ProxyFault { Before = server.StopAsync } : null;
         var stopped = TimedExport(sandbox, workspace, key);
@@ -154,6 +144,38 @@ public sealed class RemoteFailureTests
         var again = sandbox.DotNet(workspace, ServerProcess.ToolDll, "export", "--api-key", key);
         Assert.True(again.ExitCode == 0, again.CombinedOutput);
         Assert.Contains("nothing to export", again.StandardOutput);
+    }
+
+    /// <summary>The real server with the scope and a write key, a fault-injecting proxy in front of it, and the tagged demo workspace whose remote is the proxy's feed.</summary>
+    private sealed class ProxiedExport : IAsyncDisposable
+    {
+        public required TestServer Server { get; init; }
+
+        public required FlakyProxy Proxy { get; init; }
+
+        public required NuGetSandbox Sandbox { get; init; }
+
+        public required string Workspace { get; init; }
+
+        public required string Key { get; init; }
+
+        public static async Task<ProxiedExport> StartAsync()
+        {
+            var server = await TestServer.StartAsync();
+            server.CreateScope(Scope);
+            var proxy = await FlakyProxy.StartAsync(server.Address);
+            var sandbox = new NuGetSandbox();
+            var workspace = TaggedDemoWorkspace(sandbox);
+            Bit(sandbox, workspace, "remote", "add", Scope, proxy.Feed(Scope));
+            return new ProxiedExport { Server = server, Proxy = proxy, Sandbox = sandbox, Workspace = workspace, Key = server.CreateKey(Scope, KeyRights.Write) };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Sandbox.Dispose();
+            await Proxy.DisposeAsync();
+            await Server.DisposeAsync();
+        }
     }
 
     /// <summary>Runs export and asserts it took less than ten seconds, the bound every remote failure keeps.</summary>
